@@ -1,0 +1,35 @@
+"""One glossary row (a concept with its Chinese and English designations)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(str, Enum):
+    """Review status of a glossary row; the workbook offers these in a dropdown."""
+
+    NEW = "new"
+    CANDIDATE = "candidate"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    FORBIDDEN = "forbidden"
+
+
+@dataclass
+class Term:
+    """A concept: preferred forms, allowed variants, forbidden forms and evidence."""
+
+    zh: str
+    en: str
+    zh_variants: tuple[str, ...] = ()
+    en_variants: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+    status: Status = Status.CANDIDATE
+    note: str = ""
+    score: float = 0.0
+    zh_freq: int = 0
+    en_freq: int = 0
+    example_zh: str = ""
+    example_en: str = ""
+    sources: tuple[str, ...] = field(default_factory=tuple)
