@@ -24,6 +24,8 @@ _EXPORTS = {
     "ParagraphKind": "align.document",
     "Sentence": "align.document",
     "Alignment": "align.alignment",
+    "Bead": "align.alignment",
+    "AlignConfig": "align.config",
     "Flag": "align.alignment",
     "Level": "align.alignment",
     "Link": "align.alignment",

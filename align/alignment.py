@@ -69,3 +69,18 @@ class Alignment:
     warnings: list[str] = field(default_factory=list)
     zh_name: str = ""
     en_name: str = ""
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One step of a sentence (or paragraph) alignment over plain lists of texts.
+
+    ``zh``/``en`` are indices into the two input lists (one may be empty);
+    ``score`` is the calibrated confidence in [0, 1]. The pipeline turns beads
+    into :class:`Link` objects with texts and paragraph ids.
+    """
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    score: float
+    flags: tuple[str, ...] = ()
