@@ -1,0 +1,102 @@
+"""Glossary rows merged into concepts: rows sharing a source form are one concept.
+
+Two rows ``security assurances -> 安全保证`` and ``security assurances -> 安全保障`` mean the
+source form may be rendered either way, so they are checked together.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from glossary.checks.pair import Context, Pair
+from glossary.matching import FormIndex, Occurrence, is_proper, lang_of_form
+from glossary.term import Status
+
+
+@dataclass(frozen=True)
+class Concept:
+    """Source forms and acceptable target forms; ``target[0]`` is the preferred rendering."""
+
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+
+
+def _key(form: str) -> str:
+    """Forms equal for matching purposes share one key (case only for proper-noun forms)."""
+    form = " ".join(form.split())
+    return form if is_proper(form) or lang_of_form(form).value == "zh" else form.lower()
+
+
+def concepts(context: Context) -> list[Concept]:
+    """Approved, candidate and new rows grouped by shared source forms (union-find)."""
+    rows = []
+    for term in context.terms:
+        if term.status is Status.FORBIDDEN:
+            continue
+        src, tgt = context.form_lists(term)
+        src = tuple(f for f in src if f.strip())
+        tgt = tuple(f for f in tgt if f.strip())
+        if src and tgt:
+            rows.append((src, tgt))
+    parent = list(range(len(rows)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, (src, _) in enumerate(rows):
+        for form in src:
+            j = owner.setdefault(_key(form), i)
+            parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(rows)):
+        groups.setdefault(root(i), []).append(i)
+    out = []
+    for members in groups.values():
+        src = tuple(dict.fromkeys(f for i in members for f in rows[i][0]))
+        tgt = tuple(dict.fromkeys(f for i in members for f in rows[i][1]))
+        out.append(Concept(src, tgt))
+    return out
+
+
+@dataclass
+class ConceptMatches:
+    """Per pair: occurrences of each concept's source forms and target forms."""
+
+    concepts: list[Concept]
+    source: list[list[Occurrence]]  # key = concept index
+    target: list[list[Occurrence]]  # key = concept index (all target forms of the concept)
+
+    def source_count(self, i: int) -> Counter[int]:
+        return Counter(o.key for o in self.source[i])
+
+    def target_count(self, i: int) -> Counter[int]:
+        return Counter(o.key for o in self.target[i])
+
+
+def match_concepts(pairs: Sequence[Pair], context: Context) -> ConceptMatches:
+    """Find every concept on both sides of every pair.
+
+    A target form shared by two concepts is counted for both: it satisfies either.
+    """
+    found = concepts(context)
+    src_index = FormIndex([(k, f) for k, c in enumerate(found) for f in c.source], context.source_lang)
+    # target forms indexed once each; a form maps back to every concept that allows it
+    forms: dict[str, int] = {}
+    owners: dict[int, list[int]] = {}
+    for k, c in enumerate(found):
+        for f in c.target:
+            fid = forms.setdefault(_key(f), len(forms))
+            owners.setdefault(fid, []).append(k)
+    tgt_index = FormIndex([(fid, f) for f, fid in ((f, forms[_key(f)]) for c in found for f in c.target)], context.target_lang)
+    source, target = [], []
+    for pair in pairs:
+        source.append(src_index.find(pair.source) if pair.source else [])
+        occ = tgt_index.find(pair.target) if pair.target else []
+        target.append([Occurrence(k, o.form, o.start, o.end) for o in occ for k in sorted(set(owners[o.key]))])
+    return ConceptMatches(found, source, target)

@@ -1,0 +1,88 @@
+"""term-missing and term-forbidden on hand-made links, en->zh and zh->en."""
+
+from __future__ import annotations
+
+from align.document import Lang
+from glossary.checks import term_forbidden, term_missing
+from glossary.finding import CheckId, Severity, Side, Span
+from glossary.term import Status, Term
+from tests.test_check_pair import context, pairs
+
+NWFZ = Term("无核武器区", "nuclear-weapon-free zone", en_variants=("NWFZ",), forbidden=("无核区",), status=Status.APPROVED)
+NSA = Term("消极安全保证", "negative security assurances", status=Status.APPROVED)
+MS = Term("会员国", "Member States", status=Status.APPROVED)
+CD = Term("裁军谈判会议", "Conference on Disarmament", zh_variants=("裁谈会",))
+
+
+def test_missing_rendering_is_reported_en_to_zh() -> None:
+    links = pairs([("Negative security assurances are vital.", "安全保证至关重要。")])
+    found = term_missing.find(links, context([NSA]))
+    assert len(found) == 1
+    f = found[0]
+    assert (f.check, f.severity, f.expected, f.found) == (CheckId.TERM_MISSING, Severity.ERROR, "消极安全保证", "")
+    assert f.spans == (Span(Side.SOURCE, 0, 28),)
+    assert f.note == "source has 'negative security assurances' 1x, target has 消极安全保证 0x"
+
+
+def test_missing_rendering_is_reported_zh_to_en() -> None:
+    links = pairs([("The zones are important.", "无核武器区很重要。")], Lang.ZH)
+    found = term_missing.find(links, context([NWFZ], Lang.ZH))
+    assert [(f.expected, f.source_text) for f in found] == [("nuclear-weapon-free zone", "无核武器区很重要。")]
+
+
+def test_variants_plurals_and_hyphens_satisfy_the_term() -> None:
+    rows = [
+        ("Nuclear-weapon-free zones matter.", "无核武器区很重要。"),
+        ("The NWFZ in Africa.", "非洲无核武器区。"),
+        ("The Conference on Disarmament met.", "裁谈会举行了会议。"),
+    ]
+    assert term_missing.find(pairs(rows), context([NWFZ, CD])) == []
+    assert term_missing.find(pairs(rows, Lang.ZH), context([NWFZ, CD], Lang.ZH)) == []
+
+
+def test_a_term_named_twice_needs_its_rendering_twice() -> None:
+    rows = [("Member States and other Member States.", "会员国和其他国家。")]
+    found = term_missing.find(pairs(rows), context([MS]))
+    assert [f.note for f in found] == ["source has 'Member States' 2x, target has 会员国 1x"]
+    assert found[0].found == "会员国"
+
+
+def test_proper_noun_case_is_respected() -> None:
+    rows = [("All member States.", "所有国家。")]
+    assert term_missing.find(pairs(rows), context([MS])) == []
+
+
+def test_rendering_one_link_over_is_not_reported() -> None:
+    rows = [("Negative security assurances matter.", "这很重要。"), ("They do.", "消极安全保证确实重要。")]
+    assert term_missing.find(pairs(rows), context([NSA])) == []
+
+
+def test_rejected_terms_are_not_checked() -> None:
+    rejected = Term("消极安全保证", "negative security assurances", status=Status.REJECTED)
+    rows = [("Negative security assurances.", "保证。")]
+    assert term_missing.find(pairs(rows), context([rejected])) == []
+
+
+def test_forbidden_form_is_reported_wherever_it_appears() -> None:
+    rows = [("A zone.", "一个无核区。"), ("A nuclear-weapon-free zone.", "一个无核武器区。")]
+    found = term_forbidden.find(pairs(rows), context([NWFZ]))
+    assert len(found) == 1
+    f = found[0]
+    assert (f.check, f.expected, f.found, f.target_text) == (CheckId.TERM_FORBIDDEN, "无核武器区", "无核区", "一个无核区。")
+    assert f.spans == (Span(Side.TARGET, 2, 5),)
+    assert f.note == "'无核区' is forbidden; use '无核武器区'"
+
+
+def test_forbidden_status_row_forbids_its_target_form_zh_to_en() -> None:
+    bad = Term("核大国", "nuclear powers", status=Status.FORBIDDEN)
+    rows = [("The nuclear powers.", "核大国。")]
+    found = term_forbidden.find(pairs(rows, Lang.ZH), context([bad], Lang.ZH))
+    assert [(f.found, f.expected, f.note) for f in found] == [("nuclear powers", "", "'nuclear powers' is forbidden")]
+    # and a forbidden row is never "missing"
+    assert term_missing.find(pairs(rows, Lang.ZH), context([bad], Lang.ZH)) == []
+
+
+def test_forbidden_form_inside_an_allowed_form_is_not_reported() -> None:
+    term = Term("核武器国家", "nuclear-weapon States", forbidden=("核武器",))
+    rows = [("Nuclear-weapon States.", "核武器国家。")]
+    assert term_forbidden.find(pairs(rows), context([term])) == []
