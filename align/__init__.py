@@ -31,6 +31,7 @@ _EXPORTS = {
     "Link": "align.alignment",
     "Signature": "align.alignment",
     "Encoder": "align.encoder",
+    "align_sentences": "align.sentence_align",
 }
 
 

@@ -1,0 +1,111 @@
+"""Banded dynamic programming over bead types, and its traceback.
+
+The DP maximises the total bead score. Row ``i`` (Chinese sentences consumed) only keeps
+English positions ``lo[i]..hi[i]``, so time and memory are linear in document length for
+a fixed band. Bead types are data: every (n, m) with n, m ≥ 1 and n + m ≤ ``max_bead``,
+plus the unaligned (1, 0) and (0, 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+# score_fn(i, n, m, j_lo, j_hi) -> scores of the beads ending at (i, j) for j in j_lo..j_hi,
+# joining Chinese sentences i-n..i-1 with English sentences j-m..j-1.
+ScoreFn = Callable[[int, int, int, int, int], np.ndarray]
+
+NEG = -1e18
+
+
+@dataclass(frozen=True)
+class Step:
+    """One bead of the best path: sentences ``zh_start..zh_end-1`` with ``en_start..en_end-1``."""
+
+    zh_start: int
+    zh_end: int
+    en_start: int
+    en_end: int
+    score: float
+
+
+def bead_types(max_bead: int) -> list[tuple[int, int]]:
+    """All (n, m), n, m ≥ 1, n + m ≤ max_bead, cheapest first, then the (1, 0) deletion."""
+    types = [(n, s - n) for s in range(2, max_bead + 1) for n in range(1, s)]
+    return types + [(1, 0)]
+
+
+def best_path(
+    n_zh: int,
+    n_en: int,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    types: list[tuple[int, int]],
+    score_fn: ScoreFn,
+    skip_zh: float,
+    skip_en: float,
+) -> list[Step]:
+    """Highest-scoring monotone path from (0, 0) to (n_zh, n_en) inside the band.
+
+    ``types`` must not contain (0, 1): English-only beads are handled by a max-plus scan
+    within each row (``skip_en`` per sentence), which keeps them O(width) per row.
+    Ties go to the earlier type in ``types`` so the result is deterministic.
+    """
+    width = [int(hi[i] - lo[i] + 1) for i in range(n_zh + 1)]
+    rows: list[np.ndarray] = []
+    backs: list[np.ndarray] = []
+    gain: list[np.ndarray] = []  # score of the bead chosen at each cell (for reporting)
+    ins = len(types)  # back-pointer code for an English-only (0, 1) bead
+    for i in range(n_zh + 1):
+        a, b = int(lo[i]), int(hi[i])
+        row = np.full(width[i], NEG)
+        back = np.full(width[i], -1, dtype=np.int16)
+        got = np.zeros(width[i])
+        if i == 0:
+            row[0 - a] = 0.0 if a == 0 else NEG
+        for t, (n, m) in enumerate(types):
+            if i - n < 0:
+                continue
+            pa, pb = int(lo[i - n]), int(hi[i - n])
+            # target j in [a, b] needs source j - m in [pa, pb]
+            ja, jb = max(a, pa + m), min(b, pb + m)
+            if ja > jb:
+                continue
+            prev = rows[i - n][ja - m - pa : jb - m - pa + 1]
+            if m == 0:
+                s = np.full(jb - ja + 1, skip_zh)
+            else:
+                s = score_fn(i, n, m, ja, jb)
+            cand = prev + s
+            seg = slice(ja - a, jb - a + 1)
+            better = cand > row[seg]
+            row[seg] = np.where(better, cand, row[seg])
+            back[seg] = np.where(better, t, back[seg])
+            got[seg] = np.where(better, s, got[seg])
+        # English-only beads: row[j] = max(row[j], row[j-1] + skip_en), as a prefix max
+        offs = np.arange(width[i]) * skip_en
+        scanned = np.maximum.accumulate(row - offs) + offs
+        moved = scanned > row + 1e-9
+        back[moved] = ins
+        got[moved] = skip_en
+        row = np.where(moved, scanned, row)
+        rows.append(row)
+        backs.append(back)
+        gain.append(got)
+    return _trace(n_zh, n_en, lo, types, backs, gain)
+
+
+def _trace(n_zh: int, n_en: int, lo: np.ndarray, types: list[tuple[int, int]], backs: list[np.ndarray], gain: list[np.ndarray]) -> list[Step]:
+    steps: list[Step] = []
+    i, j = n_zh, n_en
+    while i > 0 or j > 0:
+        k = j - int(lo[i])
+        code = int(backs[i][k])
+        if code < 0:
+            raise RuntimeError(f"DP traceback left the band at ({i}, {j})")  # a bug, not user error
+        n, m = (0, 1) if code == len(types) else types[code]
+        steps.append(Step(i - n, i, j - m, j, float(gain[i][k])))
+        i, j = i - n, j - m
+    return steps[::-1]

@@ -1,0 +1,129 @@
+"""Lexical evidence that embeddings see poorly: numbers, symbols, Latin-script names.
+
+A token is *evidence* only if it occurs on both sides of the document pair — numbers
+(``2018``, ``1,000``, ``３``, ``二十一``, ``twenty-one``), document symbols
+(``A/RES/70/1``), Latin-script words in the Chinese text (``UN``, ``COVID``, ``Smith``).
+Sentence-level match counts are sparse; span counts are sums of sentence counts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+# document symbols like A/RES/70/1, S/2018/123, CD/2133 stay one token
+_SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z\-']*[A-Za-z]|[A-Z]")
+_ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万]+")
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+_EN_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_EN_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_WORD_NUMBER = re.compile(
+    r"\b(?:(" + "|".join(_EN_TENS) + r")(?:-(" + "|".join(list(_EN_SMALL)[1:10]) + r"))?|("
+    + "|".join(list(_EN_SMALL)[3:]) + r"))\b",
+    re.IGNORECASE,
+)
+# Word and Chinese-character numerals below this are mostly articles ("a", 一个) not numbers.
+MIN_WORD_NUMBER = 3
+
+
+def zh_numeral_value(text: str) -> int | None:
+    """Value of a Chinese numeral below 100,000 (``二十一`` -> 21, ``三千零五`` -> 3005)."""
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_UNITS:
+            section += (1 if digit is None else digit) * _ZH_UNITS[ch]
+            digit = None
+        elif ch == "万":
+            total = (section + (digit or 0)) * 10000
+            section, digit = 0, None
+        else:
+            return None
+    value = total + section + (digit or 0)
+    return value
+
+
+def tokens(text: str, zh: bool) -> set[str]:
+    """Candidate evidence tokens of one sentence (before the both-sides filter)."""
+    text = unicodedata.normalize("NFKC", text)
+    found: set[str] = set()
+    for m in _SYMBOL.finditer(text):
+        found.add(m.group().upper())
+    rest = _SYMBOL.sub(" ", text)
+    for m in _NUMBER.finditer(rest):
+        found.add("#" + m.group().replace(",", ""))
+    if zh:
+        for m in _ZH_NUMERAL.finditer(rest):
+            value = zh_numeral_value(m.group())
+            if value is not None and value >= MIN_WORD_NUMBER:
+                found.add(f"#{value}")
+        for m in _LATIN.finditer(rest):
+            found.add(m.group().lower())
+    else:
+        for m in _EN_WORD_NUMBER.finditer(rest):
+            tens, unit, small = m.groups()
+            value = _EN_TENS[tens.lower()] + (_EN_SMALL[unit.lower()] if unit else 0) if tens else _EN_SMALL[small.lower()]
+            if value >= MIN_WORD_NUMBER:
+                found.add(f"#{value}")
+        for m in _LATIN.finditer(rest):
+            word = m.group()
+            # common English words are never evidence; names and acronyms are capitalised
+            if word[0].isupper():
+                found.add(word.lower())
+    return found
+
+
+@dataclass(frozen=True)
+class LexicalIndex:
+    """Per-sentence evidence counts and the sparse sentence-pair match counts."""
+
+    zh_count: np.ndarray  # evidence tokens per zh sentence
+    en_count: np.ndarray  # evidence tokens per en sentence
+    matches: dict[int, dict[int, int]]  # zh index -> en index -> shared tokens
+
+    def row(self, i: int, lo: int, hi: int) -> np.ndarray:
+        """Shared-token counts of zh sentence ``i`` with en sentences ``lo..hi-1``."""
+        out = np.zeros(max(hi - lo, 0), dtype=np.float32)
+        for j, c in self.matches.get(i, {}).items():
+            if lo <= j < hi:
+                out[j - lo] = c
+        return out
+
+
+def build_index(zh: Sequence[str], en: Sequence[str]) -> LexicalIndex:
+    """Tokens kept only when they occur on both sides of the pair."""
+    zh_tok = [tokens(t, zh=True) for t in zh]
+    en_tok = [tokens(t, zh=False) for t in en]
+    common = set().union(*zh_tok) & set().union(*en_tok) if zh_tok and en_tok else set()
+    zh_tok = [t & common for t in zh_tok]
+    en_tok = [t & common for t in en_tok]
+    where: dict[str, list[int]] = {}
+    for j, toks in enumerate(en_tok):
+        for t in toks:
+            where.setdefault(t, []).append(j)
+    matches: dict[int, dict[int, int]] = {}
+    for i, toks in enumerate(zh_tok):
+        for t in sorted(toks):
+            for j in where.get(t, ()):
+                row = matches.setdefault(i, {})
+                row[j] = row.get(j, 0) + 1
+    return LexicalIndex(
+        zh_count=np.array([len(t) for t in zh_tok], dtype=np.float32),
+        en_count=np.array([len(t) for t in en_tok], dtype=np.float32),
+        matches=matches,
+    )
