@@ -1,0 +1,56 @@
+"""Every knob of the stored corpus, defined once; the CLI reads its defaults from here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from align.config import AlignConfig
+
+DB_NAME = "corpus.sqlite"
+# Extensions ``corpus add`` picks up when given a folder (files named explicitly are always tried).
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+# Language tags stripped from file-name stems before pairing: "report.zh.txt" ~ "report_en.docx".
+LANG_TAGS = ("zh", "en", "cn", "ch", "chi", "chs", "zho", "eng", "zh-cn", "zh-hans", "chinese", "english")
+# A fixed-dimension hashed encoder for tests and benchmarks of the plumbing (not for real use).
+TEST_ENCODER = "test:hashed"
+
+
+def default_db() -> Path:
+    """``$PARATERM_HOME/corpus.sqlite``, else ``$XDG_DATA_HOME/paraterm/corpus.sqlite``."""
+    home = os.environ.get("PARATERM_HOME")
+    if home:
+        return Path(home) / DB_NAME
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "paraterm" / DB_NAME
+
+
+@dataclass(frozen=True)
+class PairingConfig:
+    """How documents without a shared symbol or file name are paired by their embeddings."""
+
+    # A document pair must beat the best competitor of either document by this ratio of
+    # cosines; higher = fewer wrong pairs, more documents left unpaired for review.
+    min_margin: float = 1.02
+    # Cosine floor for the mean sentence vectors of a pair; protects the case with no
+    # competitor at all (one document per language). Higher = stricter.
+    min_similarity: float = 0.75
+    # Neighbours FAISS returns per document; only the best two matter, extra ones let
+    # documents with a conflicting symbol be skipped.
+    neighbours: int = 8
+
+
+@dataclass(frozen=True)
+class CorpusOptions:
+    """How ``corpus add`` runs: where the work happens and with which model."""
+
+    model: str | None = None  # None = paraterm's default offline model
+    cache_dir: Path | None = None  # where the default model is converted (None = the model's default)
+    workers: int = 1  # local processes reading and segmenting documents; 1 = in this process
+    scheduler: str | None = None  # Dask scheduler address, or "local" for a LocalCluster here
+    dask_workers: int = 2  # workers of the LocalCluster started for scheduler="local"
+    encode_batch: int = 64  # sentences per encoder call (sorted by length); larger = faster, more memory
+    chunk: int = 32  # documents read and stored per round; smaller = less lost on a kill
+    align: AlignConfig = field(default_factory=AlignConfig)
+    pairing: PairingConfig = field(default_factory=PairingConfig)

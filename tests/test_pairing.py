@@ -1,0 +1,146 @@
+"""Pairing Chinese documents with their English originals: symbol, file name, embeddings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from align.corpus_config import PairingConfig
+from align.document import Lang
+from align.pairing import Candidate, PairMethod, name_stem, normalise_symbol, pair_documents
+
+STEMS = [
+    ("negative-security-assurances.zh.txt", "negative-security-assurances"),
+    ("negative-security-assurances.en.txt", "negative-security-assurances"),
+    ("Report_ZH.docx", "report"),
+    ("report-en.pdf", "report"),
+    ("A_73_100.zh-cn.html", "a_73_100"),
+    ("minutes english.txt", "minutes"),
+    ("zh.txt", "zh"),  # nothing left but the tag: keep it
+    ("annex.txt", "annex"),
+    ("kitchen.txt", "kitchen"),  # "en" inside a word is not a tag
+]
+
+
+@pytest.mark.parametrize(("name", "stem"), STEMS)
+def test_name_stem_strips_extension_and_language_tag(name: str, stem: str) -> None:
+    assert name_stem(name) == stem
+
+
+def test_normalise_symbol() -> None:
+    assert normalise_symbol(" cd / 2133 ") == "CD/2133"
+    assert normalise_symbol(None) is None
+
+
+def _unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def test_symbol_wins_over_file_names() -> None:
+    docs = [
+        Candidate(1, "a.zh.txt", Lang.ZH, "CD/2133"),
+        Candidate(2, "b.en.txt", Lang.EN, "CD/2133"),
+        Candidate(3, "b.zh.txt", Lang.ZH, "CD/2134"),
+        Candidate(4, "a.en.txt", Lang.EN, None),
+    ]
+    result = pair_documents(docs)
+    assert [(p.zh, p.en, p.method) for p in result.pairs] == [(1, 2, PairMethod.SYMBOL)]
+    assert result.pairs[0].evidence == "symbol CD/2133"
+    # 3 and 4 share no stem ("b" vs "a"); without vectors they stay unpaired, with the reason
+    assert {u.id for u in result.unpaired} == {3, 4}
+    assert all(not u.ambiguous for u in result.unpaired)
+
+
+def test_file_name_pairs_across_folders_and_formats() -> None:
+    docs = [
+        Candidate(1, "nsa.zh.txt", Lang.ZH),
+        Candidate(2, "nsa_en.docx", Lang.EN),
+        Candidate(3, "follow-up-zh.pdf", Lang.ZH),
+        Candidate(4, "follow-up.en.html", Lang.EN),
+    ]
+    result = pair_documents(docs)
+    assert [(p.zh, p.en, p.method, p.evidence) for p in result.pairs] == [
+        (1, 2, PairMethod.FILE_NAME, "file name nsa"),
+        (3, 4, PairMethod.FILE_NAME, "file name follow-up"),
+    ]
+    assert result.unpaired == []
+
+
+def test_ambiguous_symbol_is_reported_not_forced() -> None:
+    docs = [
+        Candidate(1, "x.zh.txt", Lang.ZH, "CD/2133"),
+        Candidate(2, "x.zh.docx", Lang.ZH, "CD/2133"),
+        Candidate(3, "x.en.txt", Lang.EN, "CD/2133"),
+    ]
+    result = pair_documents(docs)
+    assert result.pairs == []
+    assert [(u.id, u.ambiguous) for u in result.unpaired] == [(1, True), (2, True), (3, True)]
+    assert result.unpaired[0].reason == "ambiguous: symbol CD/2133 is shared by x.en.txt, x.zh.docx, x.zh.txt"
+
+
+def test_ambiguous_file_name_is_reported_not_forced() -> None:
+    docs = [
+        Candidate(1, "report.zh.txt", Lang.ZH),
+        Candidate(2, "report.en.txt", Lang.EN),
+        Candidate(3, "report_en.docx", Lang.EN),
+    ]
+    result = pair_documents(docs)
+    assert result.pairs == []
+    assert all(u.ambiguous and u.reason.startswith("ambiguous: file name report") for u in result.unpaired)
+
+
+def test_missing_counterpart_is_reported() -> None:
+    docs = [Candidate(1, "alone.zh.txt", Lang.ZH), Candidate(2, "other.zh.txt", Lang.ZH)]
+    result = pair_documents(docs)
+    assert result.pairs == []
+    assert [u.reason for u in result.unpaired] == [
+        "no English counterpart found (symbol, file name or embedding)"
+    ] * 2
+
+
+def test_embeddings_pair_mutual_nearest_neighbours() -> None:
+    docs = [
+        Candidate(1, "z1.txt", Lang.ZH, vector=_unit(1, 0.1, 0)),
+        Candidate(2, "z2.txt", Lang.ZH, vector=_unit(0, 1, 0.1)),
+        Candidate(3, "e-a.txt", Lang.EN, vector=_unit(0.1, 1, 0)),
+        Candidate(4, "e-b.txt", Lang.EN, vector=_unit(1, 0, 0.1)),
+    ]
+    result = pair_documents(docs, PairingConfig(min_margin=1.05, min_similarity=0.5))
+    assert [(p.zh, p.en, p.method) for p in result.pairs] == [
+        (1, 4, PairMethod.EMBEDDING), (2, 3, PairMethod.EMBEDDING)
+    ]
+    assert result.pairs[0].evidence.startswith("cosine 0.990, next ")
+    assert result.unpaired == []
+
+
+def test_embeddings_without_margin_are_ambiguous() -> None:
+    # two near-identical English candidates: the best one does not beat the other by 5 %
+    docs = [
+        Candidate(1, "z.txt", Lang.ZH, vector=_unit(1, 0, 0)),
+        Candidate(2, "e1.txt", Lang.EN, vector=_unit(1, 0.05, 0)),
+        Candidate(3, "e2.txt", Lang.EN, vector=_unit(1, 0, 0.06)),
+    ]
+    result = pair_documents(docs, PairingConfig(min_margin=1.05, min_similarity=0.5))
+    assert result.pairs == []
+    ambiguous = {u.id for u in result.unpaired if u.ambiguous}
+    assert ambiguous == {1, 2}
+    assert next(u for u in result.unpaired if u.id == 3).ambiguous is False
+
+
+def test_embeddings_never_pair_different_symbols() -> None:
+    docs = [
+        Candidate(1, "z.txt", Lang.ZH, "A/1", vector=_unit(1, 0, 0)),
+        Candidate(2, "e.txt", Lang.EN, "A/2", vector=_unit(1, 0, 0)),
+    ]
+    assert pair_documents(docs).pairs == []
+
+
+def test_single_far_pair_is_not_forced() -> None:
+    docs = [
+        Candidate(1, "z.txt", Lang.ZH, vector=_unit(1, 0, 0)),
+        Candidate(2, "e.txt", Lang.EN, vector=_unit(1, 1.5, 0)),  # cosine 0.55 < 0.75
+    ]
+    result = pair_documents(docs)
+    assert result.pairs == []
+    assert result.unpaired[0].reason == "too far: e.txt at cosine 0.555 < 0.75"
