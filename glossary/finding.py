@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING, Sequence
+
+from align.document import Lang
+
+if TYPE_CHECKING:  # check_config imports this module
+    from glossary.check_config import CheckConfig
 
 
 class CheckId(str, Enum):
@@ -50,12 +57,12 @@ class Location:
     sentences: tuple[int, ...] = ()
 
     def __str__(self) -> str:
-        # Paragraph numbers are shown 1-based (how a reviewer counts), with the printed label.
+        # Paragraphs are counted 1-based (as a reviewer counts), with the printed label: ¶4[2.]
         parts = []
         if self.paragraphs:
             paras = []
             for pid, label in zip(self.paragraphs, self.labels or ("",) * len(self.paragraphs)):
-                paras.append(f"{pid + 1}" + (f" ({label})" if label else ""))
+                paras.append(f"{pid + 1}" + (f"[{label}]" if label else ""))
             parts.append("¶" + ",".join(paras))
         if self.sentences:
             parts.append("s" + _ranges(self.sentences))
@@ -105,3 +112,45 @@ class Finding:
     found: str = ""
     note: str = ""
     spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Findings of one run with what a report header needs."""
+
+    findings: tuple[Finding, ...]
+    source_name: str
+    target_name: str
+    source_lang: Lang
+    target_lang: Lang
+    links: int  # aligned links checked
+    source_paragraphs: int
+    config: CheckConfig
+    model: str = ""
+
+    def failed(self) -> bool:
+        """Whether any finding is at or above ``config.fail_on``."""
+        return any(self.config.fails(f.severity) for f in self.findings)
+
+
+def tally(findings: Sequence[Finding]) -> list[tuple[CheckId, Severity, int]]:
+    """Finding counts by check (in check order) and severity (worst first)."""
+    counts = Counter((f.check, f.severity) for f in findings)
+    order = {c: i for i, c in enumerate(CheckId)}
+    return [(c, s, n) for (c, s), n in sorted(counts.items(), key=lambda k: (order[k[0][0]], -k[0][1].rank))]
+
+
+def pieces(text: str, spans: Sequence[Span], side: Side) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(chunk, highlighted)`` runs by the spans of one side."""
+    marks = [False] * len(text)
+    for span in spans:
+        if span.side is side:
+            for i in range(max(0, span.start), min(len(text), span.end)):
+                marks[i] = True
+    out: list[tuple[str, bool]] = []
+    for ch, mark in zip(text, marks):
+        if out and out[-1][1] == mark:
+            out[-1] = (out[-1][0] + ch, mark)
+        else:
+            out.append((ch, mark))
+    return out

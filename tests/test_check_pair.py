@@ -60,7 +60,7 @@ def test_paragraph_labels_come_from_the_documents() -> None:
     alignment = Alignment(zh, en, Level.SENTENCE, links, SIGNATURE)
     got = pairs_of(alignment, Lang.EN)
     assert got[1].source_loc == Location("doc.en.txt", (1,), ("1.",), (1,))
-    assert str(got[1].target_loc) == "¶2 (1.) s1"
+    assert str(got[1].target_loc) == "¶2[1.] s1"
 
 
 def test_rejected_rows_are_ignored_and_duplicates_kept_once() -> None:

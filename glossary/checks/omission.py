@@ -16,6 +16,7 @@ from typing import Sequence
 
 from align.document import Lang
 from glossary.checks.pair import Context, Pair, finding
+from glossary.checks.untranslated import in_source_language
 from glossary.finding import CheckId, Finding, Side, Span
 
 _CONTENT = re.compile(r"[A-Za-z\u3400-\u9fff]")
@@ -82,8 +83,10 @@ def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
                     )
                 )
             continue
-        if not src:
+        if not src or not tgt:
             continue
+        if in_source_language(tgt, context.source_lang, config.untranslated_min_words):
+            continue  # a copied source has the wrong length for the ratio; untranslated reports it
         ls, lt = _length(src), _length(tgt)
         predicted = ls * math.exp(expected)
         ratio = lt / predicted

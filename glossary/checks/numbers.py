@@ -1,0 +1,75 @@
+"""number-mismatch: numbers, dates, percentages and symbols that differ across a link.
+
+Values come from :func:`align.numbers.extract_numbers`, which normalises both languages to
+one form (``2017 年 7 月 7 日`` and ``7 July 2017`` give the same value; ``68/32``,
+``CD/2133`` and ``487 (1981)`` are kept whole; 第二次 and second both give ``ord:2``).
+As for terms, neighbouring links are counted before a value is reported missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Sequence
+
+from align.document import Lang
+from align.numbers import extract_numbers
+from glossary.checks.pair import Context, Pair, finding
+from glossary.finding import CheckId, Finding, Side, Span
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _values(text: str, lang: Lang) -> Counter[str]:
+    return Counter(extract_numbers(text, lang)) if text.strip() else Counter()
+
+
+def _highlight(text: str, values: Sequence[str], side: Side) -> list[Span]:
+    """Best effort: a value where it occurs as written (CD/2133), else its digit runs."""
+    out: list[Span] = []
+    digits: set[int] = set()
+    for value in values:
+        at = text.find(value)
+        if at >= 0:
+            out.append(Span(side, at, at + len(value)))
+        else:
+            digits.update(int(d) for d in _DIGITS.findall(value))  # "2017-07-07" has 07, the text 7
+    out.extend(Span(side, m.start(), m.end()) for m in _DIGITS.finditer(text) if int(m.group()) in digits)
+    return sorted(out, key=lambda s: s.start)
+
+
+def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
+    """One finding per link whose values differ, naming what is missing and what is extra."""
+    src = [_values(p.source, context.source_lang) for p in pairs]
+    tgt = [_values(p.target, context.target_lang) for p in pairs]
+    out: list[Finding] = []
+    w = context.config.window
+    for i, pair in enumerate(pairs):
+        if not pair.source.strip() or not pair.target.strip():
+            continue
+        missing = src[i] - tgt[i]
+        extra = tgt[i] - src[i]
+        if not missing and not extra:
+            continue
+        near = range(max(0, i - w), min(len(pairs), i + w + 1))
+        around_src = sum((src[j] for j in near), Counter())
+        around_tgt = sum((tgt[j] for j in near), Counter())
+        # keep only what the neighbourhood does not balance out
+        missing = Counter({v: n for v, n in missing.items() if around_src[v] > around_tgt[v]})
+        extra = Counter({v: n for v, n in extra.items() if around_tgt[v] > around_src[v]})
+        if not missing and not extra:
+            continue
+        gone, added = sorted(missing.elements()), sorted(extra.elements())
+        parts = ([f"missing {', '.join(gone)}"] if gone else []) + ([f"extra {', '.join(added)}"] if added else [])
+        out.append(
+            finding(
+                CheckId.NUMBER_MISMATCH,
+                pair,
+                context,
+                expected=", ".join(gone),
+                found=", ".join(added),
+                note="; ".join(parts),
+                spans=_highlight(pair.source, gone, Side.SOURCE) + _highlight(pair.target, added, Side.TARGET),
+            )
+        )
+    return out

@@ -1,0 +1,48 @@
+"""number-mismatch on hand-made links, en->zh and zh->en."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.document import Lang
+from glossary.checks import numbers
+from glossary.finding import CheckId, Severity, Side, Span
+from tests.test_check_pair import context, pairs
+
+CLEAN = [
+    ("The Assembly adopted resolution 68/32 on 7 July 2017.", "大会于 2017 年 7 月 7 日通过了第 68/32 号决议。"),
+    ("See document CD/2133 and resolution 487 (1981).", "见 CD/2133 号文件和第 487（1981）号决议。"),
+    ("It rose by 10 per cent at the second session.", "在第二届会议上增长了 10%。"),
+]
+
+
+@pytest.mark.parametrize("source", [Lang.EN, Lang.ZH])
+def test_faithful_numbers_dates_and_symbols_pass(source: Lang) -> None:
+    assert numbers.find(pairs(CLEAN, source), context(source=source)) == []
+
+
+def test_changed_symbol_is_reported_with_both_values() -> None:
+    rows = [CLEAN[0], ("See document CD/2133 today.", "见今天的 CD/2134 号文件。")]
+    found = numbers.find(pairs(rows), context())
+    assert len(found) == 1
+    f = found[0]
+    assert (f.check, f.severity, f.expected, f.found) == (CheckId.NUMBER_MISMATCH, Severity.ERROR, "CD/2133", "CD/2134")
+    assert f.note == "missing CD/2133; extra CD/2134"
+    assert f.spans == (Span(Side.SOURCE, 13, 20), Span(Side.TARGET, 5, 12))
+
+
+def test_changed_date_is_reported_zh_to_en() -> None:
+    rows = [("The meeting was held on 8 July 2017.", "会议于 2017 年 7 月 7 日举行。")]
+    found = numbers.find(pairs(rows, Lang.ZH), context(source=Lang.ZH))
+    assert [(f.expected, f.found) for f in found] == [("2017-07-07", "2017-07-08")]
+
+
+def test_dropped_percentage_and_ordinal() -> None:
+    rows = [("It rose by 10 per cent at the second session.", "在会议上增长了。")]
+    found = numbers.find(pairs(rows), context())
+    assert [(f.expected, f.found) for f in found] == [("10%, ord:2", "")]
+
+
+def test_number_one_link_over_is_not_reported() -> None:
+    rows = [("Resolution 68/32 was adopted.", "决议获得通过。"), ("It was welcomed.", "第 68/32 号决议受到欢迎。")]
+    assert numbers.find(pairs(rows), context()) == []
