@@ -8,15 +8,34 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from align.alignment import Alignment, Level
+from align.alignment import Alignment, Level, Link, Signature
 from align.corpus_encoders import HashedEncoder
-from align.document import Document, Lang
+from align.document import Document, Lang, Paragraph, ParagraphKind, Sentence
 from align.errors import UsageError
 from align.search import hits_jsonl, hits_tsv, plain_search, semantic_search
 from align.store import CorpusStore, DocVectors
-from tests.test_store import EN, LINKS, SIGNATURE, ZH, make_document
 
 ENCODER = HashedEncoder(dim=32)
+SIGNATURE = Signature("paraterm", "0.1.0", "test:hashed", ())
+
+
+def make_document(name: str, lang: Lang, paragraphs: list[list[str]]) -> Document:
+    """Paragraph 0 is an unlabelled title, the others are numbered "1.", "2." ..."""
+    built, sid = [], 0
+    for pid, texts in enumerate(paragraphs):
+        sentences = tuple(Sentence(sid + i, pid, t) for i, t in enumerate(texts))
+        sid += len(texts)
+        kind = ParagraphKind.NUMBERED if pid else ParagraphKind.TITLE
+        built.append(Paragraph(pid, " ".join(texts), kind, f"{pid}." if pid else None, sentences))
+    return Document(Path(name), lang, tuple(built))
+
+
+ZH = make_document("x.zh.txt", Lang.ZH, [["消极安全保证"], ["本集团强调。", "无条件。"]])
+EN = make_document("x.en.txt", Lang.EN, [["Negative security assurances"], ["The Group stresses it.", "Without conditions."]])
+LINKS = [
+    Link((0,), (0,), "消极安全保证", "Negative security assurances", 0.9, (), (0,), (0,)),
+    Link((1, 2), (1, 2), "本集团强调。无条件。", "The Group stresses it. Without conditions.", 0.4, (), (1,), (1,)),
+]
 
 
 def hashed_vectors(doc: Document) -> DocVectors:
