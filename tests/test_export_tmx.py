@@ -136,3 +136,18 @@ def test_unreadable_tmx_errors(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
         read_alignment(path)
     assert str(caught.value) == message.format(p=path)
+
+
+def test_structure_follows_the_tmx14_dtd(tmp_path: Path) -> None:
+    # tmx14.dtd: header has the seven required attributes and (note|prop|ude)*;
+    # tu is ((note|prop)*, tuv+); tuv is ((note|prop)*, seg)
+    root = _parse(tmp_path)
+    assert root.tag == "tmx" and root.get("version") == "1.4" and [c.tag for c in root] == ["header", "body"]
+    header = root.find("header")
+    required = {"creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"}
+    assert header is not None and required <= set(header.attrib) and {c.tag for c in header} <= {"note", "prop", "ude"}
+    for tu in root.findall("body/tu"):
+        tags = [c.tag for c in tu]
+        first_tuv = tags.index("tuv")
+        assert set(tags[:first_tuv]) <= {"note", "prop"} and set(tags[first_tuv:]) == {"tuv"}
+        assert all([c.tag for c in tuv] == ["seg"] for tuv in tu.findall("tuv"))
