@@ -12,6 +12,7 @@ decimals. Inside text, backslash, tab, newline and carriage return are written
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from align.alignment import Alignment, Level, Link
@@ -23,6 +24,7 @@ from align.export.text import format_flags, format_ids, parse_flags, parse_ids
 COLUMNS = ("zh_ids", "en_ids", "score", "flags", "zh", "en", "zh_paragraphs", "en_paragraphs")
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+_ESCAPED = re.compile(r"\\([\\tnr])")
 
 
 def dumps(alignment: Alignment) -> str:
@@ -110,16 +112,7 @@ def escape(text: str) -> str:
 
 def unescape(text: str) -> str:
     """Undo :func:`escape`; a backslash before any other character is kept as is."""
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in _UNESCAPES:
-            out.append(_UNESCAPES[text[i + 1]])
-            i += 2
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+    return _ESCAPED.sub(lambda match: _UNESCAPES[match.group(1)], text)
 
 
 def _link(row: dict[str, str], where: str) -> Link:
