@@ -29,6 +29,26 @@ class AlignConfig:
     lexical_miss: float = 0.01  # malus per number/name found on one side of a bead only
     merge_cost: float = 0.0  # malus per extra sentence in an n:m bead; higher = fewer merges
 
+    # --- paragraphs (align/paragraph_align.py, align/pipeline.py) ---
+    # Bead scores are in units where a typical 1-1 translation scores ~1, unrelated text ~0.
+    paragraph_beads: str = "1-1 1-0 0-1 1-2 2-1"  # n-m paragraph merges tried; more = handles re-paragraphing, slower
+    paragraph_skip: float = 0.3  # a pair scoring below this is left unaligned; higher = fewer but surer links
+    paragraph_band: int = 100  # DP search width in paragraphs off the length diagonal; wider = survives bigger omissions, slower
+    paragraph_neighbours: int = 3  # k of the k-NN margin; larger = smoother hub correction
+    paragraph_margin: float = 0.5  # weight of the margin (hubness) correction; 0 = plain cosine
+    paragraph_label_weight: float = 1.0  # bonus for equal labels ("4." ↔ "4."), malus for different; higher = trust numbering more
+    paragraph_number_weight: float = 0.3  # weight of shared numbers/dates/symbols; higher = trust digits more
+    paragraph_length_weight: float = 0.5  # weight of the length model; higher = fewer merges/skips against length evidence
+    paragraph_length_sigma: float = 0.5  # spread of log(length ratio) of true pairs; smaller = stricter about lengths
+    paragraph_length_smoothing: float = 20.0  # characters added to both lengths, so short headings are not over-judged
+    paragraph_merge_penalty: float = 0.0  # score cost per extra paragraph in a merge; higher = fewer merges
+    paragraph_steepness: float = 6.0  # confidence = logistic(steepness * (score - midpoint)); calibrated on WMT22
+    paragraph_midpoint: float = 0.4
+    paragraph_min_confidence: float = 0.5  # below this mean link confidence, align sentences over the whole document
+    paragraph_max_unaligned: float = 0.3  # above this share of sentences in unaligned paragraphs, same fallback
+    expected_length_ratio: float = 3.2  # English chars per Chinese char (no spaces) in UNPC; for the wrong-file warning
+    length_warning_factor: float = 5.0  # warn when a side is this many times shorter than the ratio above predicts
+
     def settings(self) -> tuple[tuple[str, str], ...]:
         """The knobs as (name, value) pairs, for the output signature."""
         return tuple((f.name, str(getattr(self, f.name))) for f in fields(self))

@@ -1,0 +1,411 @@
+"""Paragraph alignment: the structure-first pass that the sentence aligner works inside.
+
+Stages, each a function: spans (paragraph runs) → their embeddings and lexical keys →
+a gain for every candidate bead → a banded dynamic programme → traceback → confidences
+→ a verdict on whether the paragraph structure can be trusted.
+
+A bead's score adds, in units where a typical correct 1-1 pair scores about 1 and an
+unrelated pair about 0:
+
+- cosine similarity of the two spans' embeddings, rescaled by the document pair's own
+  "unrelated" (mean over all pairs) and "best match" (mean top-1) levels, minus a margin
+  term for paragraphs that resemble everything (the mean of their k nearest neighbours);
+- matching paragraph labels ("1." ↔ "1.", "(a)" ↔ "（a）"): numbered UN paragraphs are the
+  strongest anchors there are; different labels on both sides count against the bead;
+- shared numbers, dates and document symbols (68/32, CD/2133);
+- a log-normal length model whose ratio (English characters per Chinese character) is
+  fitted on the pair itself;
+- a penalty per extra paragraph in a merged bead.
+
+Unaligned paragraphs (1-0, 0-1) score 0; a pair is linked only when its score beats
+``paragraph_skip``. Memory is linear: the DP keeps one band of cells per row.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from align.alignment import Bead, Flag
+from align.config import AlignConfig
+from align.document import Document, Lang, Paragraph
+from align.encoder import Encoder
+from align.errors import UsageError
+
+__all__ = ["ParagraphAlignment", "align_paragraphs", "bead_types", "structure_problem"]
+
+_NEG = -1e18
+_BLOCK = 1024  # rows per block when scoring nearest neighbours: bounds memory, not results
+
+
+@dataclass(frozen=True)
+class ParagraphAlignment:
+    """Beads over paragraph ids and whether sentence alignment may trust them.
+
+    ``usable`` is False when the structure is missing (one giant paragraph, one sentence
+    per paragraph) or disagrees (low mean confidence, much left unaligned); ``reason``
+    then says why in one line, and the pipeline aligns sentences over whole documents.
+    """
+
+    beads: tuple[Bead, ...]
+    usable: bool
+    reason: str = ""
+
+
+def bead_types(spec: str) -> tuple[tuple[int, int], ...]:
+    """Parse ``"1-1 1-0 0-1 1-2 2-1"``; 1-1, 1-0 and 0-1 are required so every input aligns."""
+    types: list[tuple[int, int]] = []
+    for item in spec.replace(",", " ").split():
+        match = re.fullmatch(r"(\d+)-(\d+)", item)
+        if match is None:
+            raise UsageError(f"paragraph bead type {item!r} is not N-M; write e.g. '1-1 1-0 0-1 1-2 2-1'")
+        a, b = int(match.group(1)), int(match.group(2))
+        if (a, b) == (0, 0) or (a == 0 and b > 1) or (b == 0 and a > 1):
+            raise UsageError(f"paragraph bead type {item!r} is not allowed; deletions are 1-0 and 0-1 only")
+        if (a, b) not in types:
+            types.append((a, b))
+    missing = [f"{a}-{b}" for a, b in ((1, 1), (1, 0), (0, 1)) if (a, b) not in types]
+    if missing:
+        raise UsageError(f"paragraph bead types {spec!r} lack {', '.join(missing)}; every alignment needs them")
+    return tuple(sorted(types))
+
+
+# --- structure checks -------------------------------------------------------
+
+
+def structure_problem(zh: Document, en: Document) -> str | None:
+    """Why the paragraph structure cannot guide sentence alignment, or None when it can.
+
+    Checked before any embedding: one side a single paragraph while the other has several;
+    one paragraph holding most of a long side; one sentence per paragraph (presplit input).
+    """
+    sides = ((zh, "Chinese"), (en, "English"))
+    counts = [len(doc.paragraphs) for doc, _ in sides]
+    if 0 in counts:
+        return None  # an empty side: nothing to decide, everything is unaligned
+    for (doc, name), other in zip(sides, reversed(counts)):
+        if len(doc.paragraphs) == 1 and other > 1:
+            return f"the {name} document is one paragraph"
+    for doc, name in sides:
+        sizes = [len(p.sentences) for p in doc.paragraphs]
+        total = sum(sizes)
+        if total >= 20 and max(sizes) > total / 2:
+            return f"one {name} paragraph holds {max(sizes)} of {total} sentences"
+        if len(sizes) >= 10 and total <= 1.05 * len(sizes):
+            return f"the {name} document has one sentence per paragraph (presplit?)"
+    return None
+
+
+# --- lexical keys -----------------------------------------------------------
+
+_NUMBER = re.compile(r"\d+(?:[./]\d+)*")
+
+
+def _label_key(label: str | None) -> str | None:
+    """"1." / "１．" / "(a)" / "（a）" → "1" / "1" / "a" / "a"; None when unlabeled."""
+    if not label:
+        return None
+    core = re.sub(r"[\s.()\[\]、:：)]", "", unicodedata.normalize("NFKC", label)).lower()
+    return core or None
+
+
+def _number_keys(text: str, lang: Lang) -> frozenset[str]:
+    """Numbers, dates and symbols a translation keeps; from ``align.numbers`` when present."""
+    try:
+        from align.numbers import extract_numbers
+    except ImportError:
+        extract_numbers = None
+    if extract_numbers is not None:
+        return frozenset(_item_key(item) for item in extract_numbers(text, lang))
+    folded = unicodedata.normalize("NFKC", text)
+    return frozenset(m.group().lstrip("0") or "0" for m in _NUMBER.finditer(folded))
+
+
+def _item_key(item: object) -> str:
+    for attr in ("key", "value", "normalized", "text"):
+        if hasattr(item, attr):
+            return str(getattr(item, attr))
+    return str(item)
+
+
+def _text_len(text: str) -> int:
+    return sum(1 for char in text if not char.isspace())
+
+
+# --- spans and features -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One document's paragraphs seen as units, with every span the bead types need."""
+
+    lengths: np.ndarray  # (n,) characters per paragraph, spaces excluded
+    labels: np.ndarray  # (n,) label codes, -1 = none
+    numbered: np.ndarray  # (n,) bool: label is a number ("4."), so the paragraph starts one
+    numbers: tuple[frozenset[str], ...]
+    spans: dict[int, np.ndarray]  # size -> (n - size + 1, dim) embeddings of joined runs
+
+
+def _sides(
+    zh: Sequence[Paragraph], en: Sequence[Paragraph], encoder: Encoder, types: Sequence[tuple[int, int]]
+) -> tuple[_Side, _Side]:
+    codes: dict[str, int] = {}
+    texts: list[str] = []
+    plan: list[tuple[int, int, int, int]] = []  # side, size, first text, count
+    built = []
+    for side, (paras, lang, sep) in enumerate(((zh, Lang.ZH, ""), (en, Lang.EN, " "))):
+        for size in sorted({t[side] for t in types if t[side] > 0}):
+            runs = [sep.join(p.text for p in paras[k : k + size]) for k in range(len(paras) - size + 1)]
+            plan.append((side, size, len(texts), len(runs)))
+            texts.extend(runs)
+        keys = [_label_key(p.label) for p in paras]
+        built.append(
+            (
+                np.array([_text_len(p.text) for p in paras], dtype=np.float64),
+                np.array([codes.setdefault(k, len(codes)) if k else -1 for k in keys], dtype=np.int64),
+                np.array([bool(k and k.isdigit()) for k in keys], dtype=bool),
+                tuple(_number_keys(p.text, lang) for p in paras),
+            )
+        )
+    vectors = np.asarray(encoder.encode(texts), dtype=np.float32) if texts else np.zeros((0, encoder.dim), np.float32)
+    spans: tuple[dict[int, np.ndarray], dict[int, np.ndarray]] = ({}, {})
+    for side, size, first, count in plan:
+        spans[side][size] = vectors[first : first + count]
+    return _Side(*built[0], spans=spans[0]), _Side(*built[1], spans=spans[1])
+
+
+def _nearest(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Index of each row's nearest row of ``b``, in blocks."""
+    return np.concatenate([np.argmax(a[k : k + _BLOCK] @ b.T, axis=1) for k in range(0, len(a), _BLOCK)])
+
+
+def _length_ratio(zh: _Side, en: _Side, config: AlignConfig) -> float:
+    """English characters per Chinese character, fitted on the pair.
+
+    The median over mutual nearest neighbours resists what the totals do not: a dropped
+    or added paragraph. Too few such pairs: the totals; an empty side: the prior.
+    """
+    z1, e1 = zh.spans[1], en.spans[1]
+    to_e, to_z = _nearest(z1, e1), _nearest(e1, z1)
+    pairs = [(k, j) for k, j in enumerate(to_e) if to_z[j] == k and zh.lengths[k] > 0 and en.lengths[j] > 0]
+    if len(pairs) >= 2:
+        return float(np.median([en.lengths[j] / zh.lengths[k] for k, j in pairs]))
+    total_z, total_e = zh.lengths.sum(), en.lengths.sum()
+    return float(total_e / total_z) if total_z > 0 and total_e > 0 else config.expected_length_ratio
+
+
+def _knn_means(a: np.ndarray, b: np.ndarray, k: int) -> np.ndarray:
+    """Mean cosine of each row of ``a`` to its ``k`` nearest rows of ``b``, in blocks."""
+    k = max(1, min(k, len(b)))
+    out = np.empty(len(a), dtype=np.float64)
+    for start in range(0, len(a), _BLOCK):
+        sims = a[start : start + _BLOCK] @ b.T
+        top = np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:]
+        out[start : start + _BLOCK] = top.mean(axis=1)
+    return out
+
+
+@dataclass(frozen=True)
+class _Scorer:
+    """Scores candidate beads; everything here is fitted on the document pair."""
+
+    zh: _Side
+    en: _Side
+    config: AlignConfig
+    ratio: float  # English characters per Chinese character, fitted on the pair
+    low: float  # mean cosine of all pairs: what "unrelated" looks like here
+    scale: float  # mean best cosine minus ``low``: what "translation" looks like
+    hub_z: dict[int, np.ndarray]  # span size -> normalised k-NN mean of each span (margin term)
+    hub_e: dict[int, np.ndarray]
+    hub_mean: float
+    len_z: np.ndarray  # prefix sums of lengths
+    len_e: np.ndarray
+
+    @classmethod
+    def fit(cls, zh: _Side, en: _Side, config: AlignConfig) -> _Scorer:
+        z1, e1 = zh.spans[1], en.spans[1]
+        low = float(z1.mean(axis=0) @ e1.mean(axis=0))  # exact mean of all pair cosines
+        best = 0.5 * (_knn_means(z1, e1, 1).mean() + _knn_means(e1, z1, 1).mean())
+        scale = max(float(best) - low, 0.05)  # guard: tiny or degenerate documents
+        # a merged span gets its own neighbours: averaging its members' would reward
+        # swallowing a dropped paragraph that happens to resemble little
+        k = config.paragraph_neighbours
+        hub_z = {size: (_knn_means(v, e1, k) - low) / scale for size, v in zh.spans.items()}
+        hub_e = {size: (_knn_means(v, z1, k) - low) / scale for size, v in en.spans.items()}
+        ratio = _length_ratio(zh, en, config)
+        return cls(
+            zh, en, config, ratio, low, scale, hub_z, hub_e,
+            float(np.concatenate([hub_z[1], hub_e[1]]).mean()),
+            np.concatenate([[0.0], np.cumsum(zh.lengths)]), np.concatenate([[0.0], np.cumsum(en.lengths)]),
+        )  # fmt: skip
+
+    def score(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
+        """Scores of beads joining zh paragraphs [i-a, i) to en paragraphs [j-b, j) for each j."""
+        cfg, starts = self.config, js - b
+        cos = self.en.spans[b][starts] @ self.zh.spans[a][i - a]
+        hub = 0.5 * (self.hub_z[a][i - a] + self.hub_e[b][starts])
+        score = (cos - self.low) / self.scale - cfg.paragraph_margin * (hub - self.hub_mean)
+        score += cfg.paragraph_label_weight * self._labels(a, b, i, starts)
+        score += cfg.paragraph_number_weight * self._numbers(a, b, i, starts)
+        len_z = self.len_z[i] - self.len_z[i - a]
+        len_e = self.len_e[js] - self.len_e[starts]
+        smooth = cfg.paragraph_length_smoothing
+        dev = np.log((len_e + smooth) / (self.ratio * len_z + smooth)) / cfg.paragraph_length_sigma
+        score -= cfg.paragraph_length_weight * np.minimum(dev * dev, 25.0) / 2
+        return score - cfg.paragraph_merge_penalty * (a + b - 2)
+
+    def _labels(self, a: int, b: int, i: int, starts: np.ndarray) -> np.ndarray:
+        zl, el = self.zh.labels[i - a], self.en.labels[starts]
+        agree = np.where((zl >= 0) & (el >= 0), np.where(el == zl, 1.0, -1.0), 0.0)
+        # a numbered paragraph inside a merge means two numbered paragraphs were joined
+        inner_z = self.zh.numbered[i - a + 1 : i].any() if a > 1 else False
+        inner_e = np.zeros(len(starts), dtype=bool)
+        for k in range(1, b):
+            inner_e |= self.en.numbered[starts + k]
+        return agree - (inner_e | inner_z)
+
+    def _numbers(self, a: int, b: int, i: int, starts: np.ndarray) -> np.ndarray:
+        z = frozenset().union(*self.zh.numbers[i - a : i])
+        out = np.zeros(len(starts))
+        if not z:
+            return out
+        for n, start in enumerate(starts):
+            e = frozenset().union(*self.en.numbers[start : start + b])
+            if e:
+                out[n] = 2.0 * len(z & e) / len(z | e) - 1.0
+        return out
+
+
+# --- dynamic programme ------------------------------------------------------
+
+
+def _band(scorer: _Scorer, n: int, m: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per DP row i, the half-open column range [lo, hi) searched, around the length diagonal."""
+    if n * m <= width * width:
+        return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64)
+    share_z = scorer.len_z / max(scorer.len_z[-1], 1.0)
+    share_e = scorer.len_e / max(scorer.len_e[-1], 1.0)
+    centre = np.searchsorted(share_e, share_z)
+    lo = np.clip(centre - width, 0, m)
+    hi = np.clip(centre + width + 1, 1, m + 1)
+    lo, hi = np.minimum.accumulate(lo[::-1])[::-1], np.maximum.accumulate(hi)
+    lo[1:] = np.minimum(lo[1:], hi[:-1] - 1)  # rows overlap, so every cell stays reachable
+    lo[0], hi[-1] = 0, m + 1
+    return lo, hi
+
+
+def _dp(
+    scorer: _Scorer, n: int, m: int, types: Sequence[tuple[int, int]], skip: float, width: int
+) -> list[tuple[int, int, int, int]]:
+    """Best path as (i, j, a, b) steps: the bead ends at (i, j) and spans a zh and b en units."""
+    lo, hi = _band(scorer, n, m, width)
+    best: list[np.ndarray] = []
+    back: list[np.ndarray] = []
+    gap = types.index((0, 1))
+    for i in range(n + 1):
+        js = np.arange(lo[i], hi[i])
+        cand = np.full(len(js), _NEG)
+        ptr = np.full(len(js), -1, dtype=np.int8)
+        if i == 0 and lo[0] == 0:
+            cand[0] = 0.0
+        for t, (a, b) in enumerate(types):
+            if a == 0 or a > i:
+                continue
+            src = js - b
+            ok = (src >= lo[i - a]) & (src < hi[i - a]) & (src >= 0)
+            if not ok.any():
+                continue
+            val = best[i - a][src[ok] - lo[i - a]]
+            if b > 0:
+                val = val + scorer.score(a, b, i, js[ok]) - skip
+            sel = np.flatnonzero(ok)
+            better = val > cand[sel]
+            cand[sel[better]] = val[better]
+            ptr[sel[better]] = t
+        # 0-1 steps chain inside the row: best[j] = max(cand[j], best[j-1]) with gain 0
+        run = np.maximum.accumulate(cand)
+        ptr[run > cand] = gap
+        best.append(run)
+        back.append(ptr)
+    steps = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        t = int(back[i][j - lo[i]])
+        a, b = types[t]
+        steps.append((i, j, a, b))
+        i, j = i - a, j - b
+    return steps[::-1]
+
+
+# --- entry point ------------------------------------------------------------
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
+
+
+def align_paragraphs(zh: Document, en: Document, encoder: Encoder, config: AlignConfig) -> ParagraphAlignment:
+    """Align the paragraphs of ``zh`` with those of ``en``; bead ids are ``Paragraph.id``.
+
+    Every paragraph appears in exactly one bead, in document order. Confidence of a linked
+    bead is a logistic of its score; of an unaligned paragraph, one minus that of its best
+    1-1 candidate.
+    """
+    types = bead_types(config.paragraph_beads)
+    zp, ep = zh.paragraphs, en.paragraphs
+    n, m = len(zp), len(ep)
+    zid, eid = [p.id for p in zp], [p.id for p in ep]
+    if n == 0 or m == 0:
+        beads = [Bead((k,), (), 1.0, (Flag.UNALIGNED.value,)) for k in zid]
+        beads += [Bead((), (k,), 1.0, (Flag.UNALIGNED.value,)) for k in eid]
+        return ParagraphAlignment(tuple(beads), usable=True)
+    if n == 1 and m == 1:
+        # one pair has no "unrelated" level to judge against; sentences decide what is missing
+        return ParagraphAlignment((Bead((zid[0],), (eid[0],), 1.0),), usable=True)
+    z_side, e_side = _sides(zp, ep, encoder, types)
+    scorer = _Scorer.fit(z_side, e_side, config)
+    steps = _dp(scorer, n, m, types, config.paragraph_skip, config.paragraph_band)
+    confident = lambda s: _sigmoid(config.paragraph_steepness * (s - config.paragraph_midpoint))  # noqa: E731
+    beads: list[Bead] = []
+    for i, j, a, b in steps:
+        zs, es = tuple(zid[i - a : i]), tuple(eid[j - b : j])
+        if a and b:
+            conf = confident(float(scorer.score(a, b, i, np.array([j]))[0]))
+            flags = (Flag.MERGED.value,) if a > 1 or b > 1 else ()
+        else:
+            conf = 1.0 - confident(_best_single(scorer, i - 1 if a else None, j - 1 if b else None, n, m))
+            flags = (Flag.UNALIGNED.value,)
+        if conf < config.low_confidence:
+            flags = (Flag.LOW_CONFIDENCE.value, *flags)
+        beads.append(Bead(zs, es, round(conf, 4), flags))
+    problem = structure_problem(zh, en) or _disagreement(beads, zh, en, config)
+    return ParagraphAlignment(tuple(beads), usable=problem is None, reason=problem or "")
+
+
+def _best_single(scorer: _Scorer, zi: int | None, ej: int | None, n: int, m: int) -> float:
+    """Best 1-1 score an unaligned paragraph had against any paragraph of the other side."""
+    if zi is not None:
+        return float(scorer.score(1, 1, zi + 1, np.arange(1, m + 1)).max())
+    assert ej is not None
+    return max(float(scorer.score(1, 1, i, np.array([ej + 1]))[0]) for i in range(1, n + 1))
+
+
+def _disagreement(beads: Sequence[Bead], zh: Document, en: Document, config: AlignConfig) -> str | None:
+    """A reason to distrust the paragraph links, or None: low mean confidence, much unaligned."""
+    linked = [b.score for b in beads if b.zh and b.en]
+    z_size = {p.id: len(p.sentences) for p in zh.paragraphs}
+    e_size = {p.id: len(p.sentences) for p in en.paragraphs}
+    lost = sum(z_size[k] for b in beads if not b.en for k in b.zh)
+    lost += sum(e_size[k] for b in beads if not b.zh for k in b.en)
+    total = max(sum(z_size.values()) + sum(e_size.values()), 1)
+    mean = sum(linked) / len(linked) if linked else 0.0
+    if mean < config.paragraph_min_confidence:
+        return f"paragraph links are unsure (mean confidence {mean:.2f})"
+    if lost / total > config.paragraph_max_unaligned:
+        return f"{lost / total:.0%} of the sentences sit in paragraphs with no counterpart"
+    return None
