@@ -69,6 +69,36 @@ def _main(
 
 # --- segment -----------------------------------------------------------------
 
+from align.alignment import Level as _SegmentLevel  # noqa: E402
+from align.document import Lang as _SegmentLang  # noqa: E402
+from align.segment_view import SegmentFormat, SegmentOptions  # noqa: E402
+
+
+@app.command("segment")
+def segment_command(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A document: .txt, .docx, .pdf (with a text layer), .html.", show_default=False)],
+    lang: Annotated[
+        Optional[_SegmentLang], typer.Option(help="Force the language instead of detecting it (zh or en).", show_default=False)
+    ] = None,
+    fmt: Annotated[SegmentFormat, typer.Option("--format", help="text: tab-separated lines; jsonl: one JSON object per line.")] = SegmentOptions.format,
+    level: Annotated[_SegmentLevel, typer.Option(help="One paragraph or one sentence per line.")] = SegmentOptions.level,
+) -> None:
+    """Show a document as the aligner sees it: cleaned paragraphs or sentences, with ids.
+
+    First come '# key: value' lines (symbol, date, job number, original language, body,
+    and the header/footer lines removed), then one line per paragraph
+    (id, kind, label, sentence ids, text) or per sentence (id, paragraph id, text).
+
+    Example: paraterm segment corpus/zh/follow-up-2013-high-level-meeting.zh.txt --level sentence
+    """
+    from align.segment_view import segment_file
+
+    shown = segment_file(file, lang, fmt, level)
+    for warning in shown.warnings:
+        typer.echo(f"paraterm: warning: {warning}", err=True)
+    typer.echo(shown.text)
+
+
 # --- align -------------------------------------------------------------------
 
 import time as _time  # noqa: E402

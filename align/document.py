@@ -67,6 +67,7 @@ class Document:
     lang: Lang
     paragraphs: tuple[Paragraph, ...]
     meta: DocumentMeta = field(default_factory=DocumentMeta)
+    warnings: tuple[str, ...] = ()  # e.g. a forced --lang that contradicts the text
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

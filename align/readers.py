@@ -1,0 +1,332 @@
+"""Reading the files translators have: .txt, .docx, .pdf (with a text layer), .html.
+
+Each reader returns :class:`RawText`: the text, one line per line, and whether its
+lines are already whole paragraphs (.docx, .html) or lines as laid out on a page that
+cleaning must rejoin (.pdf, .txt). Every failure is an :class:`InputError` (or a
+:class:`UsageError` for an extension we do not read) with a one-line message saying
+what, which file, and what to do.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from align.errors import InputError, UsageError
+from align.normalize import is_cjk
+
+__all__ = ["SUPPORTED_SUFFIXES", "RawText", "decode_text", "read_raw"]
+
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class RawText:
+    """What a reader found. ``blocks``: each line is already one whole paragraph."""
+
+    text: str
+    blocks: bool
+    encoding: str | None = None  # for .txt: the encoding that decoded it
+
+
+def read_raw(path: Path) -> RawText:
+    """Read ``path`` by its extension; raise InputError/UsageError with a one-line message."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UsageError(
+            f"{path}: unsupported file type {suffix or '(no extension)'!r}; "
+            f"give one of {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    if not path.exists():
+        raise InputError(f"{path}: file not found; check the path")
+    if not path.is_file():
+        raise InputError(f"{path}: is a directory, not a file; give a document file")
+    if suffix == ".txt":
+        raw = _read_txt(path)
+    elif suffix == ".docx":
+        raw = RawText(_read_docx(path), blocks=True)
+    elif suffix == ".pdf":
+        raw = RawText(_read_pdf(path), blocks=False)
+    else:
+        raw = RawText(_read_html(path), blocks=True)
+    if not raw.text.strip():
+        raise InputError(f"{path}: the document is empty (no text found); give a file with text in it")
+    return raw
+
+
+# --- .txt ----------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _read_txt(path: Path) -> RawText:
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"{path}: the document is empty (no text found); give a file with text in it")
+    decoded = decode_text(data)
+    if decoded is None:
+        raise InputError(
+            f"{path}: cannot decode the text (not UTF-8, UTF-16 or GB18030); re-save it as UTF-8"
+        )
+    text, encoding = decoded
+    return RawText(text.replace("\r\n", "\n").replace("\r", "\n"), blocks=False, encoding=encoding)
+
+
+def decode_text(data: bytes) -> tuple[str, str] | None:
+    """Decode bytes as BOM-marked Unicode, UTF-8, BOM-less UTF-16 or GB18030; None if none fits."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    utf16 = _guess_bomless_utf16(data)  # before UTF-8: ASCII in UTF-16 is valid UTF-8 with NULs
+    if utf16 is not None:
+        return utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    # GB18030 maps almost any byte string to *something*; believe it only when the result
+    # reads as Chinese: Han characters present, no private-use or unassigned filler.
+    if any(is_cjk(c) for c in text) and not any(_suspicious(c) for c in text):
+        return text, "gb18030"
+    return None
+
+
+def _suspicious(char: str) -> bool:
+    code = ord(char)
+    return 0xE000 <= code <= 0xF8FF or (code < 32 and char not in "\t\n\r\f")
+
+
+def _guess_bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    # ASCII-heavy UTF-16 has a NUL in every other byte; which half says the byte order.
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0) / (len(data) / 2)
+    odd_nuls = data[1::2].count(0) / (len(data) / 2)
+    encoding = "utf-16-le" if odd_nuls > 0.3 > even_nuls else "utf-16-be" if even_nuls > 0.3 > odd_nuls else None
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
+
+
+# --- .docx ---------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _read_docx(path: Path) -> str:
+    import docx  # python-docx, imported lazily: only .docx needs it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
+        raise InputError(f"{path}: not a readable .docx ({error}); re-save it from Word as .docx") from None
+    numbering = _DocxNumbering(document)
+    lines = []
+    for paragraph in document.paragraphs:
+        text = " ".join(paragraph.text.split())
+        if not text:
+            continue
+        label = numbering.label(paragraph)
+        lines.append(f"{label} {text}" if label and not text.startswith(label) else text)
+    return "\n".join(lines)
+
+
+class _DocxNumbering:
+    """Synthesises list labels ("1.", "(a)") that Word computes but python-docx does not show."""
+
+    def __init__(self, document) -> None:  # noqa: ANN001 - a python-docx Document
+        self._levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self._counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract = {}
+        for node in root.iter(f"{_W}abstractNum"):
+            abstract[node.get(f"{_W}abstractNumId")] = node
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            definition = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
+            if definition is None:
+                continue
+            for level in definition.iter(f"{_W}lvl"):
+                fmt = level.find(f"{_W}numFmt")
+                text = level.find(f"{_W}lvlText")
+                start = level.find(f"{_W}start")
+                self._levels[(num.get(f"{_W}numId"), int(level.get(f"{_W}ilvl", "0")))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    text.get(f"{_W}val") if text is not None else "%1.",
+                    int(start.get(f"{_W}val")) if start is not None else 1,
+                )
+
+    def label(self, paragraph) -> str | None:  # noqa: ANN001 - a python-docx Paragraph
+        num_pr = self._num_pr(paragraph)
+        if num_pr is None:
+            return None
+        num_id, ilvl = num_pr
+        fmt, pattern, start = self._levels.get((num_id, ilvl), ("decimal", f"%{ilvl + 1}.", 1))
+        if fmt in ("bullet", "none"):
+            return None
+        counters = self._counters.setdefault(num_id, [])
+        while len(counters) <= ilvl:
+            counters.append(0)
+        del counters[ilvl + 1 :]  # a deeper list restarts under a new parent item
+        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else start
+
+        def render(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            value = counters[level] if level < len(counters) and counters[level] else 1
+            level_fmt = self._levels.get((num_id, level), (fmt,))[0]
+            return _format_number(value, level_fmt)
+
+        return re.sub(r"%(\d)", render, pattern) or None
+
+    @staticmethod
+    def _num_pr(paragraph) -> tuple[str, int] | None:  # noqa: ANN001
+        sources = [paragraph._p.pPr]
+        style = paragraph.style
+        while style is not None:  # numbering may come from the paragraph style chain
+            sources.append(style.element.pPr)
+            style = style.base_style
+        for ppr in sources:
+            if ppr is None:
+                continue
+            num_pr = ppr.find(f"{_W}numPr")
+            if num_pr is None:
+                continue
+            num_id = num_pr.find(f"{_W}numId")
+            ilvl = num_pr.find(f"{_W}ilvl")
+            if num_id is None or num_id.get(f"{_W}val") == "0":
+                return None
+            return num_id.get(f"{_W}val"), int(ilvl.get(f"{_W}val")) if ilvl is not None else 0
+        return None
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return _letters(value)
+    if fmt == "upperLetter":
+        return _letters(value).upper()
+    if fmt == "lowerRoman":
+        return _roman(value).lower()
+    if fmt == "upperRoman":
+        return _roman(value)
+    return str(value)
+
+
+def _letters(value: int) -> str:
+    # Word repeats the letter past z: 27 -> "aa"
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+def _roman(value: int) -> str:
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = []
+    for number, numeral in numerals:
+        count, value = divmod(value, number)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+# --- .pdf ----------------------------------------------------------------------------
+
+
+def _read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"{path}: the PDF is password-protected; remove the password and try again")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, OSError) as error:
+        raise InputError(f"{path}: not a readable PDF ({error}); re-export it or give a .docx") from None
+    if not any(page.strip() for page in pages):
+        raise InputError(f"{path}: no text layer found (scanned PDF?); OCR it first or give a .docx")
+    return "\n".join(pages)
+
+
+# --- .html ---------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li dt dd td th caption blockquote pre div section article "
+    "header footer aside main nav title tr table ul ol dl figure figcaption address".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template head svg".split())
+
+
+def _read_html(path: Path) -> str:
+    from bs4 import BeautifulSoup, Comment, NavigableString
+
+    soup = BeautifulSoup(path.read_bytes(), "html.parser")
+    blocks: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(buffer).split())
+        if text:
+            blocks.append(text)
+        buffer.clear()
+
+    def walk(node, ordinal: list[int] | None = None) -> None:  # noqa: ANN001 - a bs4 node
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                buffer.append(str(child))
+                continue
+            name = child.name
+            if name in _SKIP_TAGS:
+                continue
+            if name == "br":
+                buffer.append(" ")
+            elif name == "ol":
+                flush()
+                walk(child, [int(child.get("start", 1)) - 1])
+                flush()
+            elif name == "ul":
+                flush()
+                walk(child, None)
+                flush()
+            elif name == "li":
+                flush()
+                if ordinal is not None:
+                    ordinal[0] += 1
+                    buffer.append(f"{ordinal[0]}. ")
+                walk(child, None)
+                flush()
+            elif name in _BLOCK_TAGS:
+                flush()
+                walk(child, None)
+                flush()
+            else:
+                walk(child, ordinal)
+
+    body = soup.body or soup
+    walk(body)
+    flush()
+    return "\n".join(blocks)
