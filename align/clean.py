@@ -32,10 +32,10 @@ from align.normalize import is_cjk
 
 __all__ = ["CleanText", "clean", "LABEL"]
 
-# A paragraph label at the start of a line: "1.", "12.", "(a)", "(iv)", "（一）", "一、", "A.", "IV."
+# A paragraph label at the start of a line: "1.", "12.", "(a)", "(iv)", "（一）", "一、", "A.", "b.", "IV."
 LABEL = re.compile(
     r"^(?:\d{1,3}[.．](?!\d)|[(（](?:[a-z]{1,2}|[ivxl]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,3})[)）]"
-    r"|[一二三四五六七八九十]{1,3}、|[A-Z][.．](?=\s)|[IVXL]{1,6}[.．](?=\s))\s*"
+    r"|[一二三四五六七八九十]{1,3}、|[A-Za-z][.．](?=\s)|[IVXL]{1,6}[.．](?=\s))\s*"
 )
 _TERMINAL = tuple("。！？!?.:：;；")
 _CLOSERS = "”’」』）)》\"'"
@@ -192,14 +192,13 @@ def _rejoin(lines: list[_Line], lang: Lang) -> list[str]:
 def _breaks(prev: _Line, line: _Line, full: int, trailing: bool, indents: bool, double_spaced: bool) -> bool:
     if line.blank_before and not double_spaced:
         return True
-    if trailing:
-        # the document marks paragraph ends itself; trust it (plus indents and labels)
-        return prev.trail or (indents and line.lead) or bool(LABEL.match(line.text) and prev.text.endswith(_TERMINAL))
-    if indents and line.lead:
-        return True
     ends_sentence = prev.text.rstrip(_CLOSERS).endswith(_TERMINAL)
     short = _width(prev.text) < 0.8 * full
-    if LABEL.match(line.text) and (ends_sentence or short):
+    labelled = bool(LABEL.match(line.text)) and (ends_sentence or short)
+    if trailing:
+        # the document marks paragraph ends itself; trust it (plus indents and labels)
+        return prev.trail or (indents and line.lead) or labelled
+    if (indents and line.lead) or labelled:
         return True
     if _width(prev.text) < 0.6 * full and not prev.text.endswith((",", "，", "、", "-")):
         return True  # a title or heading line, much shorter than the text

@@ -10,6 +10,7 @@ found in folded text can be highlighted in the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -86,10 +87,33 @@ def fold_with_offsets(text: str, *, casefold: bool = False) -> Folded:
     return Folded("".join(kept_chars), tuple(kept_offsets))
 
 
+class _FoldTable(dict):
+    """``str.translate`` table filled on first sight of each character (same rule as above)."""
+
+    def __init__(self, casefold: bool) -> None:
+        super().__init__()
+        self._casefold = casefold
+
+    def __missing__(self, code: int) -> str:
+        piece = _fold_char(chr(code))
+        self[code] = piece = piece.casefold() if self._casefold else piece
+        return piece
+
+
+_TABLES = {False: _FoldTable(False), True: _FoldTable(True)}
+_SPACES = re.compile(" {2,}")
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\u3007\U00020000-\U0002fa1f"
+_CJK_ALNUM_SPACE = re.compile(f"(?<=[{_CJK}]) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=[{_CJK}])")
+
+
 def fold(text: str, *, casefold: bool = False) -> str:
     """Text folded for matching: half-width, whitespace collapsed, no CJK-digit spaces.
+
+    Same result as ``fold_with_offsets(text).text``, several times faster (it is
+    called on every sentence by the number checks).
 
     >>> fold("２０１８ 年 8 月，第 68/32 号")
     '2018年8月,第68/32号'
     """
-    return fold_with_offsets(text, casefold=casefold).text
+    folded = _SPACES.sub(" ", text.translate(_TABLES[casefold])).strip(" ")
+    return _CJK_ALNUM_SPACE.sub("", folded)

@@ -93,7 +93,7 @@ def _number(value: float) -> str:
 
 
 def _plain(raw: str) -> str:
-    return _number(float(raw.replace(",", "")))
+    return _number(float(raw.replace(",", "").replace(" ", "")))
 
 
 # --- shared stages -------------------------------------------------------------------
@@ -116,13 +116,37 @@ def _percent_zh(match: re.Match[str]) -> str | None:
     return None if value is None else f"{_number(value)}%"
 
 
-_MULTIPLIER_EN = re.compile(r"(\d+(?:\.\d+)?)\s(thousand|million|billion)\b")
-_MULTIPLIER_ZH = re.compile(r"(\d+(?:\.\d+)?)(千万|百万|万|亿)")
+_MULTIPLIER_EN = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s(thousand|million|billion)\b")
+_MULTIPLIER_ZH = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(千万|百万|万|亿)")
 _FACTORS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8}
-_multipliers_en = _regex_stage(_MULTIPLIER_EN, lambda m: _number(float(m.group(1)) * _FACTORS[m.group(2)]))
-_multipliers_zh = _regex_stage(_MULTIPLIER_ZH, lambda m: _number(float(m.group(1)) * _FACTORS[m.group(2)]))
 
-_PLAIN = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.])\d+(?:\.\d+)?(?![\d])", re.ASCII)
+
+def _multiplied(match: re.Match[str]) -> str:
+    # round away float noise: 2.639 * 1e8 is 263899999.99999997
+    return _number(round(float(match.group(1).replace(",", "")) * _FACTORS[match.group(2)], 6))
+
+
+_multipliers_en = _regex_stage(_MULTIPLIER_EN, _multiplied)
+_multipliers_zh = _regex_stage(_MULTIPLIER_ZH, _multiplied)
+
+# clock times, 24-hour: "12.40 p.m." / "下午12时40分" -> "12:40"; "10 a.m." / "上午10时" -> "10:00"
+_TIME_EN = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s?([ap])\.m\.", re.ASCII)
+_TIME_ZH = re.compile(r"(上午|下午|晚上|中午|凌晨)?(\d{1,2})时(?:(\d{1,2})分)?")
+
+
+def _clock(hour: int, minute: int, afternoon: bool) -> str | None:
+    if afternoon and hour < 12:
+        hour += 12
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+_times_en = _regex_stage(_TIME_EN, lambda m: _clock(int(m.group(1)), int(m.group(2) or 0), m.group(3) == "p"))
+_times_zh = _regex_stage(
+    _TIME_ZH, lambda m: _clock(int(m.group(2)), int(m.group(3) or 0), m.group(1) in ("下午", "晚上"))
+)
+
+# thousands separated by commas, or by spaces as UN Chinese writes them ("483 918")
+_PLAIN = re.compile(r"(?<![\w.])\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?(?![\d])|(?<![\w.])\d+(?:\.\d+)?(?![\d])", re.ASCII)
 _plain_numbers = _regex_stage(_PLAIN, lambda m: _plain(m.group(0)))
 
 
@@ -228,6 +252,7 @@ def _date_token(year: int | None, month: int, day: int | None) -> str | None:
 
 _EN_STAGES = (
     _symbols,
+    _times_en,
     _regex_stage(_PERCENT_EN, lambda m: f"{_plain(m.group(1))}%"),
     _regex_stage(_DECADE_EN, lambda m: f"{m.group(1)}s"),
     _dates_en,
@@ -261,7 +286,8 @@ def _zh_value(raw: str) -> int | None:
 
 
 _DECADE_ZH = re.compile(r"(\d{4})年代")
-_ORDINAL_ZH = re.compile(rf"第(\d+|{_ZH_NUM})(?:次|届)|(\d+|{_ZH_NUM})周年|首(?:次|届|个)")
+# 第X + a counter is an ordinal ("第二次" second, "第一个" first); 第X条/段 is a number (below)
+_ORDINAL_ZH = re.compile(rf"第(\d+|{_ZH_NUM})(?:次|届|个|项|种|轮|阶段|期|批|天|位)|(\d+|{_ZH_NUM})周年|首(?:次|届|个)")
 _ARTICLE_ZH = re.compile(rf"第({_ZH_NUM})(?=条|款|段|章|节|部分|项|支柱)")
 _GROUP_ZH = re.compile(rf"({_ZH_NUM})(?=国集团)")
 _DATE_ITEM_ZH = re.compile(r"(\d{4})年(?!代)|(\d{1,2})月|(\d{1,2})日|(\d{1,2})(?=(?:至|到|-|–|—|和|、|及)\d{1,2}日)")
@@ -318,6 +344,7 @@ def _dates_zh(text: str, found: list[_Token]) -> str:
 
 _ZH_STAGES = (
     _symbols,
+    _times_zh,
     _regex_stage(_PERCENT_ZH, _percent_zh),
     _regex_stage(_DECADE_ZH, lambda m: f"{m.group(1)}s"),
     _dates_zh,

@@ -25,7 +25,7 @@ TITLE_MAX_CHARS = {Lang.EN: 400, Lang.ZH: 200}
 _ENDS_SENTENCE = re.compile(r"[。！？!?.:：;；][”’」』）)》\"']*$")
 # The closing courtesy of a note verbale has no final stop in Chinese but is body text.
 _CLOSING_FORMULA = re.compile(r"^顺致.*敬意$|致以最崇高的敬意$|avails itself of this opportunity")
-_NUMBER_LABEL = re.compile(r"^(?:\d{1,3}[.．]|[(（].+[)）])$")
+_NUMBER_LABEL = re.compile(r"^(?:\d{1,3}[.．]|[a-z][.．]|[(（].+[)）])$")
 
 
 def read_document(path: Path, lang: Lang | None = None) -> Document:

@@ -24,11 +24,11 @@ __all__ = ["ABBREVIATIONS", "NUMBERING_ABBREVIATIONS", "split_sentences"]
 # Never end a sentence (lower-cased, without the final period).
 ABBREVIATIONS = frozenset(
     "e.g i.e u.n u.s u.k mr mrs ms dr prof st cf vs viz approx jr sr inc ltd co gen amb "
-    "rep dept govt corp est op cit ibid al fig figs ch chap sect sects nn".split()
+    "rep dept govt corp est op cit ibid al fig figs ch chap sect sects nn v".split()
 )
 # End a sentence unless a number follows ("No. 5", "paras. 3-5", "Vol. II", "art. 6"):
 # on their own they are ordinary words ("the answer is no.", "state of the art.").
-NUMBERING_ABBREVIATIONS = frozenset("no nos para paras art arts vol vols add rev corr p pp".split())
+NUMBERING_ABBREVIATIONS = frozenset("no nos para paras art arts vol vols add rev corr p pp s ss sec secs".split())
 
 _ZH_TERMINAL = "。！？!?"
 _OPENERS = "“‘《（(「『【[〔"
@@ -119,6 +119,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if not (first.isupper() or first.isdigit() or first in "“‘\"'([" or ord(first) > 0x2E80):
         return False
     mark = match.group(1)
+    if mark in ("...", "…") and text[match.start(1) - 1 : match.start(1)] in ("[", "("):
+        return False  # "[...]" marks an omission inside a quotation
     if mark != ".":
         return True  # ! ? and ellipses before a capital end the sentence
     token = text[: match.start(1)].rsplit(None, 1)[-1] if text[: match.start(1)].strip() else ""
@@ -132,6 +134,6 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return True  # "etc." before a capital ends the sentence; mid-sentence no capital follows
     if len(token) == 1 and token.isupper():
         return False  # an initial: "J. Smith"
-    if "." in token and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):
+    if "." in token and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token.rsplit("-", 1)[-1]):
         return False  # U.N., U.S.A., e.g. written with capitals
     return True

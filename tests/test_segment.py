@@ -194,3 +194,37 @@ def test_read_presplit_without_blank_lines_is_one_paragraph(tmp_path: Path) -> N
     assert document.lang is Lang.ZH and len(document.paragraphs) == 1
     assert [s.text for s in document.sentences] == ["第一句。", "CD/2133", "第三句。"]
     assert document.paragraphs[0].text == "第一句。CD/2133第三句。"
+
+
+def test_read_document_pdf_rebuilds_paragraphs_across_pages(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    class Paper(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 6, "CD/2133", new_x="LMARGIN", new_y="NEXT")
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", size=9)
+            self.cell(0, 6, f"{self.page_no()} GE.18-13667")
+
+    sentence = (
+        "The Group underlines the importance of commemorating 26 September as the International Day "
+        "for the Total Elimination of Nuclear Weapons. In this regard, the Group commends the Member "
+        "States, the United Nations system and civil society."
+    )
+    pdf = Paper()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Follow-up to the 2013 high-level meeting", new_x="LMARGIN", new_y="NEXT")
+    for number in range(1, 13):  # long enough to run onto a second page
+        pdf.multi_cell(0, 6, f"{number}. {sentence} {sentence}", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "cd2133.pdf"
+    pdf.output(str(path))
+    document = read_document(path)
+    assert document.meta.symbol == "CD/2133" and document.meta.job_number == "GE.18-13667"
+    assert document.meta.removed_lines == ("CD/2133", "1 GE.18-13667", "CD/2133", "2 GE.18-13667")
+    assert [(p.kind, p.label) for p in document.paragraphs] == [(T, None)] + [(N, f"{i}.") for i in range(1, 13)]
+    assert all(p.text == f"{sentence} {sentence}" for p in document.paragraphs[1:])
+    assert len(document.sentences) == 1 + 12 * 4

@@ -31,7 +31,9 @@ EN_CASES = [
     ("The rate was 2.5 per cent. It rose.", ["The rate was 2.5 per cent.", "It rose."]),
     ("Documents A/HRC/39/L.1 and Add.1 were issued. Next.", ["Documents A/HRC/39/L.1 and Add.1 were issued.", "Next."]),
     ("It was adopted in 2018. 33 States voted.", ["It was adopted in 2018.", "33 States voted."]),
+    ("It is administered by the officer (s. 255, POCA). Next.", ["It is administered by the officer (s. 255, POCA).", "Next."]),
     # ellipses, questions, quotes
+    ('"Members agree to carry out the [...] Charter". Next.', ['"Members agree to carry out the [...] Charter".', "Next."]),
     ("He waited... Then he left.", ["He waited...", "Then he left."]),
     ("He waited... and then left.", ["He waited... and then left."]),
     ("It is the core. Why? Because it works!", ["It is the core.", "Why?", "Because it works!"]),
