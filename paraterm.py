@@ -85,9 +85,7 @@ def segment_command(
 ) -> None:
     """Show a document as the aligner sees it: cleaned paragraphs or sentences, with ids.
 
-    First come '# key: value' lines (symbol, date, job number, original language, body,
-    and the header/footer lines removed), then one line per paragraph
-    (id, kind, label, sentence ids, text) or per sentence (id, paragraph id, text).
+    First come '# key: value' lines (symbol, date, job number, original language, body, and the header/footer lines removed), then one line per paragraph (id, kind, label, sentence ids, text) or per sentence (id, paragraph id, text).
 
     Example: paraterm segment corpus/zh/follow-up-2013-high-level-meeting.zh.txt --level sentence
     """
