@@ -52,6 +52,8 @@ _EXPORTS = {
     "fold_with_offsets": "align.normalize",
     "split_sentences": "align.sentences",
     "align_sentences": "align.sentence_align",
+    "align_documents": "align.pipeline",
+    "align_paragraphs": "align.paragraph_align",
     "add_to_corpus": "align.corpus",
     "list_pairs": "align.corpus",
     "search_corpus": "align.corpus",
