@@ -1,10 +1,12 @@
 """Splitting a paragraph into sentences, Chinese and English, by explicit rules.
 
 Chinese: a sentence ends at 。！？ (and ?!), together with any closing quotes and
-brackets that follow (“……。” ends with the quote). A terminal mark inside quotes or
-brackets that stay open does not end the sentence. ；does not split by default: UN
-English keeps the matching clauses in one sentence joined by ";", so splitting only the
-Chinese would turn 1:1 pairs into 2:1; ``semicolons=True`` splits on ；/; in both languages.
+brackets that follow (“……。” ends with the quote, unless the sentence goes on:
+“……。”的决议), and at an ellipsis that closes a quotation (……”). A terminal mark inside
+brackets or 《》 does not end the sentence; one inside quotation marks does, as in English.
+；does not split by default: UN English keeps the matching clauses in one sentence joined
+by ";", so splitting only the Chinese would turn 1:1 pairs into 2:1; ``semicolons=True``
+splits on ；/; in both languages.
 
 English: a sentence ends at . ! ? or an ellipsis followed by space and a capital, a digit
 or an opening quote, except after an abbreviation (para., No. 5, e.g., U.N., Mr., ...),
@@ -31,10 +33,13 @@ ABBREVIATIONS = frozenset(
 NUMBERING_ABBREVIATIONS = frozenset("no nos para paras art arts vol vols add rev corr p pp s ss sec secs".split())
 
 _ZH_TERMINAL = "。！？!?"
-_OPENERS = "“‘《（(「『【[〔"
-_CLOSERS = "”’》）)」』】]〕"
+# Brackets and title marks hold their sentence together; quotation marks do not (a quoted
+# passage of several sentences splits, as the English splitter splits it too).
+_OPENERS = "《（(【[〔"
+_CLOSERS = "》）)】]〕"
 _PAIRS = dict(zip(_CLOSERS, _OPENERS))
-_TRAILERS = _CLOSERS + "\"'"
+_QUOTE_CLOSERS = "”’」』\"'"
+_TRAILERS = _CLOSERS + _QUOTE_CLOSERS
 # After a quotation closing on 。, these carry the same sentence on.
 _CONTINUES = frozenset("的之等与和及或中里，、；：,;:")
 
@@ -67,29 +72,40 @@ def _split_zh(text: str, semicolons: bool, respect_brackets: bool) -> list[str]:
         char = text[i]
         if char in _OPENERS:
             stack.append(char)
-        elif char in _CLOSERS and stack and stack[-1] == _PAIRS[char]:
-            stack.pop()
-        elif char in terminals:
-            end = i + 1
-            while end < len(text) and text[end] in terminals:
-                end += 1  # "？！" and "。。" stay together
-            while end < len(text) and text[end] in _TRAILERS:
-                closer = text[end]
-                if stack and closer in _PAIRS and stack[-1] == _PAIRS[closer]:
-                    stack.pop()
-                end += 1
-            closed_quote = end > i + 1 and text[end - 1] in _TRAILERS
-            if closed_quote and end < len(text) and text[end] in _CONTINUES:
-                pass  # “……。”的决议: the quote ended, the sentence goes on
-            elif not stack or not respect_brackets:
-                pieces.append(text[start:end])
-                start = end
-            i = end
+            i += 1
             continue
-        i += 1
+        if char in _CLOSERS:
+            if stack and stack[-1] == _PAIRS[char]:
+                stack.pop()
+            i += 1
+            continue
+        end = i + 1
+        if char == "…":
+            while end < len(text) and text[end] == "…":
+                end += 1
+            if end >= len(text) or text[end] not in _QUOTE_CLOSERS:
+                i = end
+                continue  # an ellipsis ends a sentence only where it ends a quotation: ……”
+        elif char not in terminals:
+            i += 1
+            continue
+        while end < len(text) and text[end] in terminals:
+            end += 1  # "？！" and "。。" stay together
+        while end < len(text) and text[end] in _TRAILERS:
+            closer = text[end]
+            if stack and closer in _PAIRS and stack[-1] == _PAIRS[closer]:
+                stack.pop()
+            end += 1
+        closed_quote = text[end - 1] in _TRAILERS
+        if closed_quote and end < len(text) and text[end] in _CONTINUES:
+            pass  # “……。”的决议: the quotation ended, the sentence goes on
+        elif not stack or not respect_brackets:
+            pieces.append(text[start:end])
+            start = end
+        i = end
     if stack and respect_brackets:
-        # an unbalanced quote or bracket (a typo, or a cut in the extraction) would glue
-        # everything after it into one sentence: split as if there were no brackets
+        # an unbalanced bracket (a typo, or a cut in the extraction) would glue everything
+        # after it into one sentence: split as if there were no brackets
         return _split_zh(text, semicolons, respect_brackets=False)
     pieces.append(text[start:])
     return pieces
