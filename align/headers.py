@@ -4,7 +4,7 @@ A line is a header/footer when, on its own, it is one of: the document symbol
 (``CD/2133``), the job number (``GE.18-13667``, ``2 GE.18-13667``, ``GE.18-13667 (C)``),
 a page number, the language line (``Chinese``) or ``Original: English``, the
 distribution (``Distr.: General``), the date as printed in the masthead, the body name
-(``Conference on Disarmament`` / ``裁军谈判会议``), or a barcode (glyphs of a barcode font
+(``Conference on Disarmament`` / ``裁军谈判会议``), ``Please recycle``, or a barcode (glyphs of a barcode font
 in the private-use area, U+F000 + ASCII). :func:`classify_line` names what it is and
 the value worth keeping as metadata.
 """
@@ -30,6 +30,7 @@ class Role(str, Enum):
     DATE = "date"
     BODY = "body"
     BARCODE = "barcode"
+    PRINTER = "printer"  # "Please recycle" and its symbol, on first pages
     REPEATED = "repeated"  # any short line repeated at page tops, found by count
 
 
@@ -69,6 +70,7 @@ _BARCODE_TEXT = re.compile(r"^\*(\d{2})(\d{5})\*$")
 _PAGE = re.compile(r"^(?:\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}\s*/\s*\d{1,3}|第\s*\d{1,3}\s*页|Page \d{1,3}(?: of \d{1,3})?)$")
 _ORIGINAL = re.compile(r"^(?:Original\s*:\s*(?P<en>[A-Z][a-z]+)|原\s*文\s*[:：]\s*(?P<zh>\S+))$")
 _DISTRIBUTION = re.compile(r"^Distr\.?\s*:\s*[A-Z][a-z]+$")
+_PRINTER = re.compile(r"^(?:Please recycle|请回收)\s*♲?$|^♲$")
 _DATE = re.compile(
     rf"^(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{1,2}}, \d{{4}}|\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)$"
 )
@@ -118,6 +120,8 @@ def classify_line(line: str) -> HeaderLine | None:
     if match:
         value = match.group("en") or _LANGUAGES.get(match.group("zh"), match.group("zh"))
         return HeaderLine(Role.ORIGINAL, value)
+    if _PRINTER.match(text):
+        return HeaderLine(Role.PRINTER, text)
     if _DISTRIBUTION.match(text):
         return HeaderLine(Role.DISTRIBUTION, text)
     if _DATE.match(text):

@@ -25,6 +25,7 @@ HEADER_CASES = [
     ("Original: English ", HeaderLine(Role.ORIGINAL, "English")),
     ("原文：英文", HeaderLine(Role.ORIGINAL, "English")),
     ("Distr.: General", HeaderLine(Role.DISTRIBUTION, "Distr.: General")),
+    ("Please recycle ♲", HeaderLine(Role.PRINTER, "Please recycle ♲")),
     ("17 August 2018 ", HeaderLine(Role.DATE, "17 August 2018")),
     ("2018 年 8 月 17 日", HeaderLine(Role.DATE, "2018 年 8 月 17 日")),
     (" 裁军谈判会议  ", HeaderLine(Role.BODY, "裁军谈判会议")),
