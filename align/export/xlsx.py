@@ -74,39 +74,43 @@ def read(path: Path) -> Alignment:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
         raise InputError(f"{path}: not an Excel workbook ({error}); give an .xlsx written by paraterm align") from None
     try:
-        names = ", ".join(REQUIRED)
-        not_review = InputError(
-            f'{path}: not a paraterm review workbook (no sheet "{SHEET}" with columns {names}); '
-            "give a workbook written by paraterm align -o FILE.xlsx"
-        )
-        if SHEET not in workbook.sheetnames:
-            raise not_review
-        rows = workbook[SHEET].iter_rows(values_only=True)
-        header = [str(v).strip().lower() if v is not None else "" for v in next(rows, ())]
-        if any(name.lower() not in header for name in REQUIRED):
-            raise not_review
-        column = {name: header.index(name.lower()) for name, _ in COLUMNS if name.lower() in header}
-        links = []
-        for number, values in enumerate(rows, start=2):
-            row = {name: values[i] if i < len(values) else None for name, i in column.items()}
-            if _text(row.get("Chinese")).strip() or _text(row.get("English")).strip():
-                links.append(_link(row, f"{path}: sheet {SHEET}, row {number}"))
+        links = _read_links(workbook, path)
         about = _read_about(workbook) if ABOUT in workbook.sheetnames else {}
     finally:
         workbook.close()
     level = about.get("level", [Level.SENTENCE.value])[0]
+    signature = about.get("signature")
     return Alignment(
         zh=None,
         en=None,
         level=Level.PARAGRAPH if level == Level.PARAGRAPH.value else Level.SENTENCE,
         links=links,
-        signature=parse_signature(about["signature"][0])
-        if "signature" in about
-        else Signature(tool="paraterm", version="", model="", settings=()),
+        signature=parse_signature(signature[0]) if signature else Signature("paraterm", "", "", ()),
         warnings=about.get("warning", []),
         zh_name=about.get("Chinese file", [""])[0],
         en_name=about.get("English file", [""])[0],
     )
+
+
+def _read_links(workbook: Any, path: Path) -> list[Link]:
+    """The rows of sheet "Alignment" that still have text, columns found by their header."""
+    not_review = InputError(
+        f'{path}: not a paraterm review workbook (no sheet "{SHEET}" with columns {", ".join(REQUIRED)}); '
+        "give a workbook written by paraterm align -o FILE.xlsx"
+    )
+    if SHEET not in workbook.sheetnames:
+        raise not_review
+    rows = workbook[SHEET].iter_rows(values_only=True)
+    header = [str(v).strip().lower() if v is not None else "" for v in next(rows, ())]
+    if any(name.lower() not in header for name in REQUIRED):
+        raise not_review
+    column = {name: header.index(name.lower()) for name, _ in COLUMNS if name.lower() in header}
+    links = []
+    for number, values in enumerate(rows, start=2):
+        row = {name: values[i] if i < len(values) else None for name, i in column.items()}
+        if _text(row.get("Chinese")).strip() or _text(row.get("English")).strip():
+            links.append(_link(row, f"{path}: sheet {SHEET}, row {number}"))
+    return links
 
 
 def _fill_links(sheet: Any, alignment: Alignment) -> None:
