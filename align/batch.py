@@ -35,6 +35,7 @@ from align.alignment import Alignment, Signature
 from align.corpus_config import DOCUMENT_SUFFIXES, CorpusOptions
 from align.corpus_encoders import CachedEncoder, corpus_encoder, encode_sorted
 from align.document import Document, Lang
+from align.encoder import Encoder
 from align.errors import AlignError, InputError, UsageError
 from align.pairing import Candidate, name_stem, pair_documents
 from align.store import CorpusStore, DocVectors, PairStatus
@@ -164,12 +165,14 @@ def _vectors(doc: Document, known: dict[str, np.ndarray], model: str) -> DocVect
     return DocVectors(model, (mean / (np.linalg.norm(mean) or 1.0)).astype(np.float32), sentences)
 
 
-def embed(prepared: list[Prepared], model: str | None, cache_dir: Path | None, batch: int) -> list[Prepared]:
+def embed(
+    prepared: list[Prepared], model: str | None, cache_dir: Path | None, batch: int, encoder: Encoder | None = None
+) -> list[Prepared]:
     """Encode the sentences of all read documents together, in batches sorted by length."""
     docs = [p.document for p in prepared if p.document is not None]
     if not docs:
         return prepared
-    encoder = corpus_encoder(model, cache_dir)
+    encoder = encoder or corpus_encoder(model, cache_dir)
     known = encode_sorted(encoder, [s.text for d in docs for s in d.sentences], batch)
     return [
         Prepared(p.path, p.sha256, p.document, _vectors(p.document, known, encoder.name)) if p.document else p
@@ -182,7 +185,9 @@ def prepare_file(path: str, sha256: str, model: str | None, cache_dir: Path | No
     return embed([read_file(path, sha256)], model, cache_dir, batch)[0]
 
 
-def align_task(task: PairTask, model: str | None, cache_dir: Path | None, options: CorpusOptions) -> Aligned:
+def align_task(
+    task: PairTask, model: str | None, cache_dir: Path | None, options: CorpusOptions, encoder: Encoder | None = None
+) -> Aligned:
     """Align one pair, reusing its stored sentence vectors (the Dask task of the align stage)."""
     from align.pipeline import align_documents
 
@@ -190,8 +195,8 @@ def align_task(task: PairTask, model: str | None, cache_dir: Path | None, option
              for s, v in zip(doc.sentences, vecs)}
     sentences = len(task.zh.sentences) + len(task.en.sentences)
     try:
-        encoder = CachedEncoder(corpus_encoder(model, cache_dir), known, options.encode_batch)
-        alignment = align_documents(task.zh, task.en, config=options.align, encoder=encoder)
+        cached = CachedEncoder(encoder or corpus_encoder(model, cache_dir), known, options.encode_batch)
+        alignment = align_documents(task.zh, task.en, config=options.align, encoder=cached)
     except AlignError as error:
         return Aligned(task.pair_id, None, str(error), sentences)
     except Exception as error:  # one bad pair must not stop the batch
@@ -206,8 +211,9 @@ def align_task(task: PairTask, model: str | None, cache_dir: Path | None, option
 class _Local:
     """This machine: reading in ``workers`` processes, encoding and aligning here."""
 
-    def __init__(self, options: CorpusOptions) -> None:
+    def __init__(self, options: CorpusOptions, encoder: Encoder | None = None) -> None:
         self.options = options
+        self.encoder = encoder
         self.pool = (
             ProcessPoolExecutor(options.workers, mp_context=get_context("spawn")) if options.workers > 1 else None
         )
@@ -215,11 +221,11 @@ class _Local:
     def prepare(self, files: Sequence[tuple[str, str]]) -> Iterator[Prepared]:
         paths, shas = [f[0] for f in files], [f[1] for f in files]
         read = list(self.pool.map(read_file, paths, shas) if self.pool else map(read_file, paths, shas))
-        yield from embed(read, self.options.model, self.options.cache_dir, self.options.encode_batch)
+        yield from embed(read, self.options.model, self.options.cache_dir, self.options.encode_batch, self.encoder)
 
     def align(self, tasks: Iterable[PairTask]) -> Iterator[Aligned]:
         for task in tasks:
-            yield align_task(task, self.options.model, self.options.cache_dir, self.options)
+            yield align_task(task, self.options.model, self.options.cache_dir, self.options, self.encoder)
 
     def close(self) -> None:
         if self.pool:
@@ -272,8 +278,8 @@ class _Dask:
 
 
 @contextmanager
-def _backend(options: CorpusOptions) -> Iterator[_Local | _Dask]:
-    backend = _Dask(options) if options.scheduler else _Local(options)
+def _backend(options: CorpusOptions, encoder: Encoder | None) -> Iterator[_Local | _Dask]:
+    backend = _Dask(options) if options.scheduler else _Local(options, encoder)
     try:
         yield backend
     finally:
@@ -352,9 +358,13 @@ def _task(store: CorpusStore, pair_id: int, zh_id: int, en_id: int) -> PairTask:
 
 def add_to_corpus(
     paths: Sequence[Path], db: Path, options: CorpusOptions = CorpusOptions(),
-    progress: ProgressCallback | None = None,
+    progress: ProgressCallback | None = None, encoder: Encoder | None = None,
 ) -> AddReport:
-    """Read, pair, align and store ``paths`` (files or folders) into the corpus at ``db``."""
+    """Read, pair, align and store ``paths`` (files or folders) into the corpus at ``db``.
+
+    ``encoder``: an already loaded encoder for a local run (ignored with a Dask scheduler,
+    whose workers load ``options.model`` themselves).
+    """
     started = time.perf_counter()
     files = collect_files(paths)
     notify = progress or (lambda event: None)
@@ -373,7 +383,7 @@ def add_to_corpus(
                 continue
             todo.append((str(path), sha))
         paths_now = {str(p) for p in files}
-        with _backend(options) as backend:
+        with _backend(options, encoder) as backend:
             done = sentences = 0
             for start in range(0, len(todo), options.chunk):
                 chunk = todo[start : start + options.chunk]
