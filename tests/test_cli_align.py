@@ -259,3 +259,15 @@ def test_real_corpus_pair_in_all_four_formats(corpus_dir: Path, tmp_path: Path) 
             assert zl == el, link
             linked |= zl
     assert linked == set(zh_labels.values()) and len(linked) >= 10
+
+
+def test_every_alignconfig_knob_is_an_option_with_its_default() -> None:
+    import typer.main
+    from dataclasses import fields
+
+    command = typer.main.get_command(paraterm.app).commands["align"]  # type: ignore[attr-defined]
+    options = {p.name: p for p in command.params}
+    for knob in fields(AlignConfig):
+        assert knob.name in options, knob.name
+        assert options[knob.name].default == getattr(AlignConfig(), knob.name), knob.name
+        assert options[knob.name].opts == ["--" + knob.name.replace("_", "-")]

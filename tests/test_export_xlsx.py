@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -153,3 +154,10 @@ def test_a_bad_confidence_cell_names_the_row(workbook_path: Path) -> None:
     assert str(caught.value) == (
         f"{workbook_path}: sheet Alignment, row 3: confidence 'high' is not a number; give a number from 0 to 1 or leave it blank"
     )
+
+
+def test_openpyxl_is_imported_by_the_workbook_module_only() -> None:
+    root = Path(xlsx.__file__).resolve().parents[1]
+    imports = re.compile(r"^\s*(from|import) openpyxl", re.M)
+    importers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if imports.search(p.read_text(encoding="utf-8")))
+    assert importers == ["export/xlsx.py"]
