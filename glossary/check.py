@@ -59,8 +59,6 @@ def _alignment(
     from align.pipeline import align_documents  # heavy: loads the aligner only when needed
 
     zh, en = (source, target) if source.lang is Lang.ZH else (target, source)
-    if encoder is None:
-        return align_documents(zh, en), source.lang
     return align_documents(zh, en, encoder=encoder), source.lang
 
 
@@ -84,11 +82,20 @@ def run_check(
     *,
     encoder: Encoder | None = None,
 ) -> CheckResult:
-    """Align if needed, run the enabled checks, and return findings with run details."""
+    """Align if needed, run the enabled checks, and return findings with run details.
+
+    Documents are aligned with ``encoder`` (None: the default model, loaded once and
+    also used inside merged links); an alignment given as such is checked inside merged
+    links only when an ``encoder`` is given.
+    """
+    if encoder is None and isinstance(source, Document):
+        from align import embed  # heavy: torch and sentence-transformers
+
+        encoder = embed.load_encoder(None, None)
     alignment, source_lang = _alignment(source, target, config, encoder)
     target_lang = Lang.ZH if source_lang is Lang.EN else Lang.EN
     pairs = pairs_of(alignment, source_lang)
-    context = Context(source_lang, target_lang, _glossary_rows(glossaries), config)
+    context = Context(source_lang, target_lang, _glossary_rows(glossaries), config, encoder)
     found: list[Finding] = []
     for checks, run in _CHECKS:
         if any(config.enabled(c) for c in checks):

@@ -50,6 +50,15 @@ class CheckConfig:
     short_ratio: float = 0.5
     # addition when the target is this many times longer than predicted
     long_ratio: float = 2.0
+    # inside a merged link, a sentence whose removal raises the link's cosine by more than
+    # this is reported as omitted/added; lower = catches more, more false findings
+    coverage_gain: float = 0.02
+    # ...or by any amount, when the link is shorter than this fraction of the predicted
+    # length on the other side (longer than its inverse on this side) and fits without it
+    merged_ratio: float = 0.8
+    # also report a glossary term rendered by different allowed variants (大会 here, 联大
+    # there); off by default because UN style mixes allowed variants on purpose
+    term_consistency: bool = False
     # segments shorter than this (in source-language characters, Chinese counted x3) are not
     # judged by the length model: short headings vary too much
     length_min_chars: int = 60
@@ -78,6 +87,9 @@ class CheckConfig:
             ("window", str(self.window)),
             ("short_ratio", str(self.short_ratio)),
             ("long_ratio", str(self.long_ratio)),
+            ("coverage_gain", str(self.coverage_gain)),
+            ("merged_ratio", str(self.merged_ratio)),
+            ("term_consistency", str(self.term_consistency)),
             ("length_min_chars", str(self.length_min_chars)),
             ("untranslated_min_words", str(self.untranslated_min_words)),
         )

@@ -21,7 +21,7 @@ def test_missing_rendering_is_reported_en_to_zh() -> None:
     f = found[0]
     assert (f.check, f.severity, f.expected, f.found) == (CheckId.TERM_MISSING, Severity.ERROR, "消极安全保证", "")
     assert f.spans == (Span(Side.SOURCE, 0, 28),)
-    assert f.note == "source has 'negative security assurances' 1x, target has 消极安全保证 0x"
+    assert f.note == "source has 'Negative security assurances' 1x, target has 消极安全保证 0x"
 
 
 def test_missing_rendering_is_reported_zh_to_en() -> None:
@@ -86,3 +86,19 @@ def test_forbidden_form_inside_an_allowed_form_is_not_reported() -> None:
     term = Term("核武器国家", "nuclear-weapon States", forbidden=("核武器",))
     rows = [("Nuclear-weapon States.", "核武器国家。")]
     assert term_forbidden.find(pairs(rows), context([term])) == []
+
+
+def test_fewer_renderings_are_accepted_where_the_translation_always_condenses_the_term() -> None:
+    rows = [
+        ("Member States and other Member States.", "会员国和其他国家。"),
+        ("Member States and all Member States.", "会员国和所有国家。"),
+    ]
+    assert term_missing.find(pairs(rows), context([MS])) == []
+    # but a rendering missing altogether is still reported
+    rows.append(("Member States agree.", "各国同意。"))
+    assert [f.target_text for f in term_missing.find(pairs(rows), context([MS]))] == ["各国同意。"]
+
+
+def test_an_acronym_defined_in_brackets_is_one_mention() -> None:
+    rows = [("Nuclear-weapon-free zones (NWFZs) matter.", "无核武器区很重要。")]
+    assert term_missing.find(pairs(rows), context([NWFZ])) == []

@@ -96,7 +96,19 @@ def match_concepts(pairs: Sequence[Pair], context: Context) -> ConceptMatches:
     tgt_index = FormIndex([(fid, f) for f, fid in ((f, forms[_key(f)]) for c in found for f in c.target)], context.target_lang)
     source, target = [], []
     for pair in pairs:
-        source.append(src_index.find(pair.source) if pair.source else [])
+        source.append(_drop_glosses(pair.source, src_index.find(pair.source)) if pair.source else [])
         occ = tgt_index.find(pair.target) if pair.target else []
-        target.append([Occurrence(k, o.form, o.start, o.end) for o in occ for k in sorted(set(owners[o.key]))])
+        target.append(_drop_glosses(pair.target, [Occurrence(k, o.form, o.start, o.end) for o in occ for k in sorted(set(owners[o.key]))]))
     return ConceptMatches(found, source, target)
+
+
+def _drop_glosses(text: str, found: list[Occurrence]) -> list[Occurrence]:
+    """An acronym defined in brackets right after its full form is one mention, not two:
+    ``nuclear-weapon-free zones (NWFZs)`` is rendered ``无核武器区`` once."""
+    out: list[Occurrence] = []
+    for occ in found:
+        prev = next((o for o in reversed(out) if o.key == occ.key), None)
+        if prev is not None and text[prev.end : occ.start].strip() in ("(", "（"):
+            continue
+        out.append(occ)
+    return out

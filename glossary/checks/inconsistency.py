@@ -2,7 +2,10 @@
 
 Two kinds. The same source sentence (after folding case-insensitive whitespace and
 width) translated by different target sentences; and a glossary concept rendered by
-different allowed forms (preferred form here, a variant there). Each place that departs
+different allowed forms (preferred form here, a full-length variant there; short forms
+and acronyms after the full form are normal style) — only with
+``CheckConfig.term_consistency``, since allowed variants are usually mixed on purpose.
+Each place that departs
 from the most frequent rendering is reported, pointing at that rendering.
 """
 
@@ -71,10 +74,12 @@ def _terms(pairs: Sequence[Pair], context: Context) -> list[Finding]:
                 used.setdefault(occ.key, []).append((pair, occ.form, occ.start, occ.end))
     out: list[Finding] = []
     for key, places in sorted(used.items()):
+        preferred = matches.concepts[key].target[0]
+        # a short form (裁谈会, NWFZ) after the full one is house style, not inconsistency
+        places = [p for p in places if len(p[1]) >= len(preferred)]
         forms = Counter(form for _, form, _, _ in places)
         if len(forms) < 2:
             continue
-        preferred = matches.concepts[key].target[0]
         order = {f: i for i, f in enumerate(matches.concepts[key].target)}
         usual = max(forms, key=lambda f: (forms[f], -order.get(f, 99)))
         for pair, form, start, end in places:
@@ -94,5 +99,6 @@ def _terms(pairs: Sequence[Pair], context: Context) -> list[Finding]:
 
 
 def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
-    """Sentence-level then term-level inconsistencies."""
-    return _sentences(pairs, context) + _terms(pairs, context)
+    """Sentence-level inconsistencies, then term-level ones if switched on."""
+    terms = _terms(pairs, context) if context.config.term_consistency else []
+    return _sentences(pairs, context) + terms

@@ -1,16 +1,21 @@
 """omission and addition: text on one side with no counterpart on the other.
 
-Two signals. A link with an empty side is a sentence the aligner found no counterpart
-for. A link whose target is much shorter (omission) or longer (addition) than the
-document's own length ratio predicts hides a dropped or added clause inside a merged link.
-The ratio is fitted on the document pair itself (median of log target/source length),
-since Chinese/English character ratios vary with the text.
+Three signals. A link with an empty side is a sentence the aligner found no counterpart
+for. Inside a merged link (2:1, 1:2, 2:2...), a sentence is left out in turn: if the
+rest of its side matches the other side *better* without it (cosine of the embeddings
+rises by more than ``CheckConfig.coverage_gain``), the other side does not render it —
+the aligner merges a dropped or added sentence into its neighbour rather than leave it
+alone. And a link whose target is much shorter (omission) or longer (addition) than the
+document's own length ratio predicts (median of log target/source length, fitted on the
+pair itself) hides a dropped or added clause.
 """
 
 from __future__ import annotations
 
 import math
 import re
+
+import numpy as np
 from statistics import median
 from typing import Sequence
 
@@ -52,12 +57,84 @@ def _min_chars(context: Context, lang: Lang) -> float:
     return context.config.length_min_chars / (3 if lang is Lang.ZH else 1)
 
 
+def _join(sentences: Sequence[str], lang: Lang) -> str:
+    return ("" if lang is Lang.ZH else " ").join(s.strip() for s in sentences)
+
+
+def _coverage(pairs: Sequence[Pair], context: Context, expected: float) -> dict[int, list[Finding]]:
+    """Sentences of merged links that the other side of the link does not render.
+
+    A sentence is reported when leaving it out makes its side match the other side
+    better (embedding cosine), and either that gain is large or the link is also too
+    long on that side for the document's length ratio and is set right without it.
+    """
+    if context.encoder is None:
+        return {}
+    config = context.config
+    src_lang, tgt_lang = context.source_lang, context.target_lang
+    # (pair, side, sentence index, text of its side without it)
+    trials: list[tuple[Pair, Side, int, str]] = []
+    for pair in pairs:
+        ss, ts = pair.source_sentences, pair.target_sentences
+        if not ss or not ts or len(ss) + len(ts) < 3:
+            continue
+        for side, sents, lang in ((Side.SOURCE, ss, src_lang), (Side.TARGET, ts, tgt_lang)):
+            if len(sents) < 2:
+                continue
+            for k, sent in enumerate(sents):
+                if _has_content(sent):
+                    trials.append((pair, side, k, _join([x for j, x in enumerate(sents) if j != k], lang)))
+    if not trials:
+        return {}
+    wholes = {id(p): (_join(p.source_sentences, src_lang), _join(p.target_sentences, tgt_lang)) for p, _, _, _ in trials}
+    texts = sorted({t for w in wholes.values() for t in w} | {t for _, _, _, t in trials})
+    vectors = context.encoder.encode(texts)
+    vec = {t: np.asarray(vectors[i], dtype=np.float32) for i, t in enumerate(texts)}
+    out: dict[int, list[Finding]] = {}
+    for pair, side, k, rest in trials:
+        src, tgt = wholes[id(pair)]
+        other = tgt if side is Side.SOURCE else src
+        gain = float(vec[rest] @ vec[other]) - float(vec[src] @ vec[tgt])
+        if gain <= config.coverage_gain / 4:  # no better without it: the sentence belongs
+            continue
+        # deviation of log(target/source length) from the document's ratio, with and without
+        ls, lt = _length(src), _length(tgt)
+        full = math.log(lt / ls) - expected
+        if side is Side.SOURCE:
+            without = math.log(lt / max(1, _length(rest))) - expected
+            too_long = full < math.log(config.merged_ratio)  # target short for this source
+        else:
+            without = math.log(max(1, _length(rest)) / ls) - expected
+            too_long = full > -math.log(config.merged_ratio)
+        if gain <= config.coverage_gain and not (too_long and abs(without) < abs(full)):
+            continue
+        sents = pair.source_sentences if side is Side.SOURCE else pair.target_sentences
+        text = pair.source if side is Side.SOURCE else pair.target
+        start = max(0, text.find(sents[k].strip()))
+        check = CheckId.OMISSION if side is Side.SOURCE else CheckId.ADDITION
+        what = "the target does not render this source sentence" if side is Side.SOURCE else "the source has nothing for this target sentence"
+        out.setdefault(pair.index, []).append(
+            finding(
+                check,
+                pair,
+                context,
+                note=f"{what} (merged link: cosine {gain:+.3f} without it, length {math.exp(full):.0%} of predicted)",
+                spans=[Span(side, start, start + len(sents[k].strip()))],
+            )
+        )
+    return out
+
+
 def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
     """Omission and addition findings, in link order."""
     config = context.config
     expected = expected_log_ratio(pairs, context)
+    inside = _coverage(pairs, context, expected)
     out: list[Finding] = []
     for pair in pairs:
+        if pair.index in inside:
+            out.extend(inside[pair.index])
+            continue
         src, tgt = pair.source.strip(), pair.target.strip()
         if src and not tgt:
             if _has_content(src):

@@ -7,6 +7,7 @@ from typing import Sequence
 
 from align.alignment import Alignment
 from align.document import Document, Lang
+from align.encoder import Encoder
 from glossary.check_config import CheckConfig
 from glossary.finding import CheckId, Finding, Location, Side, Span
 from glossary.term import Status, Term
@@ -22,6 +23,9 @@ class Pair:
     source_loc: Location
     target_loc: Location
     score: float
+    # the link's sentences one by one (the link text itself when the documents are unknown)
+    source_sentences: tuple[str, ...] = ()
+    target_sentences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class Context:
     target_lang: Lang
     terms: tuple[Term, ...]
     config: CheckConfig
+    encoder: Encoder | None = None  # for checks inside merged links; None = skip them
 
     def form_lists(self, term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """``(source forms, target forms)`` of a term: preferred form first, then variants."""
@@ -53,31 +58,45 @@ def usable_terms(glossaries: Sequence[Sequence[Term]]) -> tuple[Term, ...]:
     return tuple(out)
 
 
-def _location(doc: Document | None, name: str, sentence_ids: tuple[int, ...], paragraphs: tuple[int, ...]) -> Location:
-    """Paragraph labels come from the document when the alignment carries it."""
-    labels: tuple[str, ...] = ()
-    if doc is not None:
-        by_id = {p.id: p for p in doc.paragraphs}
+class _DocIndex:
+    """Sentence texts, sentence -> paragraph and paragraph labels of one document, built once."""
+
+    def __init__(self, doc: Document | None, name: str) -> None:
+        self.doc = doc
+        self.name = name or (doc.name if doc is not None else "")
+        sentences = doc.sentences if doc is not None else ()
+        self.text = {s.id: s.text for s in sentences}
+        self.paragraph = {s.id: s.paragraph for s in sentences}
+        self.label = {p.id: p.label or "" for p in doc.paragraphs} if doc is not None else {}
+
+    def location(self, ids: tuple[int, ...], paragraphs: tuple[int, ...]) -> Location:
+        """Paragraph labels come from the document when the alignment carries it."""
+        if self.doc is None:
+            return Location(self.name, paragraphs, (), ids)
         if not paragraphs:
-            para_of = {s.id: s.paragraph for s in doc.sentences}
-            paragraphs = tuple(sorted({para_of[i] for i in sentence_ids if i in para_of}))
-        labels = tuple((by_id[p].label or "") if p in by_id else "" for p in paragraphs)
-        name = name or doc.name
-    return Location(document=name, paragraphs=paragraphs, labels=labels, sentences=sentence_ids)
+            paragraphs = tuple(sorted({self.paragraph[i] for i in ids if i in self.paragraph}))
+        return Location(self.name, paragraphs, tuple(self.label.get(p, "") for p in paragraphs), ids)
+
+    def sentences(self, ids: tuple[int, ...], text: str) -> tuple[str, ...]:
+        if not text.strip():
+            return ()
+        if ids and all(i in self.text for i in ids):
+            return tuple(self.text[i] for i in ids)
+        return (text,)
 
 
 def pairs_of(alignment: Alignment, source_lang: Lang) -> list[Pair]:
     """The alignment's links as source/target pairs, in document order."""
-    zh_name = alignment.zh_name or (alignment.zh.name if alignment.zh else "")
-    en_name = alignment.en_name or (alignment.en.name if alignment.en else "")
+    zh = _DocIndex(alignment.zh, alignment.zh_name)
+    en = _DocIndex(alignment.en, alignment.en_name)
     pairs = []
     for i, link in enumerate(alignment.links):
-        zh = _location(alignment.zh, zh_name, link.zh_ids, link.zh_paragraphs)
-        en = _location(alignment.en, en_name, link.en_ids, link.en_paragraphs)
+        zl, el = zh.location(link.zh_ids, link.zh_paragraphs), en.location(link.en_ids, link.en_paragraphs)
+        zs, es = zh.sentences(link.zh_ids, link.zh), en.sentences(link.en_ids, link.en)
         if source_lang is Lang.EN:
-            pairs.append(Pair(i, link.en, link.zh, en, zh, link.score))
+            pairs.append(Pair(i, link.en, link.zh, el, zl, link.score, es, zs))
         else:
-            pairs.append(Pair(i, link.zh, link.en, zh, en, link.score))
+            pairs.append(Pair(i, link.zh, link.en, zl, el, link.score, zs, es))
     return pairs
 
 

@@ -32,18 +32,22 @@ def in_source_language(text: str, source: Lang, min_words: int) -> bool:
 
 
 def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
-    """One finding per target segment in the source language."""
+    """One finding per target sentence in the source language (a merged link may mix)."""
     out: list[Finding] = []
     for pair in pairs:
-        if pair.target.strip() and in_source_language(pair.target, context.source_lang, context.config.untranslated_min_words):
-            same = " ".join(pair.target.split()) == " ".join(pair.source.split())
+        for sentence in pair.target_sentences or ((pair.target,) if pair.target.strip() else ()):
+            if not in_source_language(sentence, context.source_lang, context.config.untranslated_min_words):
+                continue
+            text = " ".join(sentence.split())
+            same = text == " ".join(pair.source.split()) or (len(text) > 20 and text in " ".join(pair.source.split()))
+            start = max(0, pair.target.find(sentence.strip()))
             out.append(
                 finding(
                     CheckId.UNTRANSLATED,
                     pair,
                     context,
                     note="target is the source text copied" if same else f"target is in {context.source_lang.value}, not {context.target_lang.value}",
-                    spans=[Span(Side.TARGET, 0, len(pair.target))],
+                    spans=[Span(Side.TARGET, start, start + len(sentence.strip()))],
                 )
             )
     return out
