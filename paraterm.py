@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import click
 import typer
+from typer._click.exceptions import UsageError as ClickUsageError  # typer vendors click
 from typer.core import TyperGroup
 
 from align import __version__
@@ -21,12 +21,30 @@ from align.errors import AlignError, UsageError
 from glossary.errors import GlossaryError
 
 
+def _usage_line(error: ClickUsageError) -> str:
+    """Click's usage error as one line: what is wrong, and where to read how to fix it."""
+    # Name the program "paraterm" however it was started (script, python -m, test runner).
+    path = error.ctx.command_path.split(" ")[1:] if error.ctx else []
+    where = " ".join(["paraterm", *path])
+    return f"{where}: {error.format_message()} (see '{where} --help')"
+
+
 class _Group(TyperGroup):
     """Turns library errors into ``paraterm: <message>`` on stderr and an exit code."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[override]
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except ClickUsageError as error:
+            typer.echo(_usage_line(error), err=True)
+            raise typer.Exit(2) from None
+
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
+        except ClickUsageError as error:
+            typer.echo(_usage_line(error), err=True)
+            raise typer.Exit(2) from None
         except UsageError as error:
             typer.echo(f"paraterm: {error}", err=True)
             raise typer.Exit(2) from None
