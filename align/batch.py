@@ -343,7 +343,7 @@ def _plan_pairs(store: CorpusStore, options: CorpusOptions, run_id: int) -> None
     for doc in store.unpaired_documents():
         vectors = store.load_vectors(doc.id)
         candidates.append(Candidate(doc.id, doc.name, doc.lang, doc.symbol,
-                                    vectors.document if vectors is not None else None))
+                                    vectors.sentences if vectors is not None else None))
     result = pair_documents(candidates, options.pairing)
     store.add_pairs([(p.zh, p.en, p.method.value, p.evidence, p.score) for p in result.pairs], run_id)
     store.set_pair_notes({u.id: u.reason for u in result.unpaired})

@@ -3,7 +3,8 @@
 Evidence is tried from strongest to weakest: the document symbol printed in both
 (``CD/2133``), then the file name with its language tag removed (``x.zh.txt`` ~
 ``x.en.docx``), then the documents' embeddings: mutual nearest neighbours under FAISS
-inner-product search whose cosine beats every competitor's by a margin ratio. A document
+inner-product search, scored by how well each sentence finds its translation in the other
+document, and accepted only when the score beats every rival's by a margin. A document
 that matches several others, or nothing convincing, is reported with the reason and left
 unpaired: a wrong pair would silently poison the corpus, a missing one is easy to fix.
 """
@@ -37,7 +38,7 @@ class Candidate:
     name: str
     lang: Lang
     symbol: str | None = None
-    vector: np.ndarray | None = None  # unit mean of its sentence vectors
+    sentences: np.ndarray | None = None  # its sentence vectors, one unit row per sentence
 
     @property
     def stem(self) -> str:
@@ -52,7 +53,7 @@ class Pairing:
     en: int
     method: PairMethod
     evidence: str
-    score: float  # 1.0 for symbol/file name; the cosine for embeddings
+    score: float  # 1.0 for symbol/file name; the sentence best-match similarity for embeddings
 
 
 @dataclass(frozen=True)
@@ -121,48 +122,95 @@ def _conflict(a: Candidate, b: Candidate) -> bool:
     return bool(sa and sb and sa != sb)
 
 
-def _neighbours(queries: list[Candidate], base: list[Candidate], k: int) -> list[list[tuple[int, float]]]:
-    """For each query, the nearest base documents (index into ``base``, cosine), conflicts removed."""
+def _centred(docs: list[Candidate]) -> list[np.ndarray]:
+    """Sentence vectors minus the language's mean sentence vector, renormalised.
+
+    Multilingual encoders put every text of a language in a narrow cone: raw cosines
+    between unrelated documents are high and close together. Removing the shared
+    direction leaves what tells one document from another.
+    """
+    mean = np.concatenate([d.sentences for d in docs]).mean(axis=0)
+    out = []
+    for d in docs:
+        v = d.sentences - mean
+        out.append((v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)).astype(np.float32))
+    return out
+
+
+def _doc_means(vectors: list[np.ndarray]) -> np.ndarray:
+    means = np.stack([v.mean(axis=0) for v in vectors])
+    return (means / np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)).astype(np.float32)
+
+
+def _best_match(zh: np.ndarray, en: np.ndarray) -> float:
+    """How well each sentence finds a translation on the other side, averaged both ways."""
+    sim = zh @ en.T
+    return float(0.5 * (sim.max(axis=1).mean() + sim.max(axis=0).mean()))
+
+
+def _candidates(zh: list[Candidate], en: list[Candidate], zc: list[np.ndarray], ec: list[np.ndarray],
+                k: int) -> dict[tuple[int, int], float]:
+    """FAISS nearest documents both ways (centred means), scored by sentence best match."""
     import faiss
 
-    index = faiss.IndexFlatIP(base[0].vector.shape[0])
-    index.add(np.stack([b.vector for b in base]).astype(np.float32))
-    scores, ids = index.search(np.stack([q.vector for q in queries]).astype(np.float32), min(k, len(base)))
-    return [
-        [(int(i), float(s)) for s, i in zip(row_s, row_i) if i >= 0 and not _conflict(q, base[i])]
-        for q, row_s, row_i in zip(queries, scores, ids)
-    ]
+    zm, em = _doc_means(zc), _doc_means(ec)
+    pairs: set[tuple[int, int]] = set()
+    for queries, base, flip in ((zm, em, False), (em, zm, True)):
+        index = faiss.IndexFlatIP(base.shape[1])
+        index.add(base)
+        _, ids = index.search(queries, min(k, len(base)))
+        for q, row in enumerate(ids):
+            pairs.update((int(i), q) if flip else (q, int(i)) for i in row if i >= 0)
+    return {(z, e): _best_match(zc[z], ec[e]) for z, e in sorted(pairs) if not _conflict(zh[z], en[e])}
 
 
 def _by_embedding(docs: list[Candidate], config: PairingConfig) -> tuple[list[Pairing], list[Unpaired]]:
-    zh = [d for d in docs if d.lang is Lang.ZH and d.vector is not None]
-    en = [d for d in docs if d.lang is Lang.EN and d.vector is not None]
+    """Mutual best matches, in rounds: a document whose rival was paired confidently gets another chance."""
+    zh = [d for d in docs if d.lang is Lang.ZH and d.sentences is not None and len(d.sentences)]
+    en = [d for d in docs if d.lang is Lang.EN and d.sentences is not None and len(d.sentences)]
     if not zh or not en:
         return [], []
-    zh_nn = _neighbours(zh, en, config.neighbours)
-    en_nn = _neighbours(en, zh, config.neighbours)
-    pairs, unpaired = [], []
-    for zi, near in enumerate(zh_nn):
-        if not near:
-            continue
-        ei, cosine = near[0]
-        back = en_nn[ei]
-        if not back or back[0][0] != zi:
-            rival = zh[back[0][0]].name if back else "none"
-            unpaired.append(Unpaired(zh[zi].id, f"nearest {en[ei].name} prefers {rival}", False))
-            continue
-        competitor = max([s for _, s in near[1:2]] + [s for _, s in back[1:2]], default=0.0)
-        margin = cosine / competitor if competitor > 0 else float("inf")
-        evidence = f"cosine {cosine:.3f}, next {competitor:.3f}, margin {margin:.3f}"
-        if margin >= config.min_margin and cosine >= config.min_similarity:
-            pairs.append(Pairing(zh[zi].id, en[ei].id, PairMethod.EMBEDDING, evidence, cosine))
-        else:
-            reason = f"ambiguous: {en[ei].name} at {evidence}" if margin < config.min_margin else (
-                f"too far: {en[ei].name} at cosine {cosine:.3f} < {config.min_similarity}"
-            )
-            unpaired += [Unpaired(zh[zi].id, reason, margin < config.min_margin),
-                         Unpaired(en[ei].id, reason.replace(en[ei].name, zh[zi].name), margin < config.min_margin)]
-    return pairs, unpaired
+    # centre each language on its own mean: the two languages sit in different cones
+    zc, ec = _centred(zh), _centred(en)
+    scores = _candidates(zh, en, zc, ec, config.neighbours)
+    alive_z, alive_e = set(range(len(zh))), set(range(len(en)))
+    pairs: list[Pairing] = []
+    notes: dict[int, Unpaired] = {}
+    while True:
+        live = {(z, e): s for (z, e), s in scores.items() if z in alive_z and e in alive_e}
+        by_z: dict[int, list[tuple[float, int]]] = {}
+        by_e: dict[int, list[tuple[float, int]]] = {}
+        for (z, e), s in live.items():
+            by_z.setdefault(z, []).append((s, e))
+            by_e.setdefault(e, []).append((s, z))
+        for ranked in (*by_z.values(), *by_e.values()):
+            ranked.sort(key=lambda t: (-t[0], t[1]))
+        found = []
+        for z, ranked in sorted(by_z.items()):
+            score, e = ranked[0]
+            back = by_e[e]
+            if back[0][1] != z:
+                notes[zh[z].id] = Unpaired(zh[z].id, f"nearest {en[e].name} prefers {zh[back[0][1]].name}", False)
+                continue
+            rival = max([r[0] for r in ranked[1:2]] + [r[0] for r in back[1:2]], default=None)
+            gap = score - rival if rival is not None else float("inf")
+            evidence = f"similarity {score:.3f}" + (f", next {rival:.3f}" if rival is not None else ", no rival")
+            if score < config.min_similarity:
+                reason = f"too far: {{}} at similarity {score:.3f} < {config.min_similarity}"
+                notes[zh[z].id] = Unpaired(zh[z].id, reason.format(en[e].name), False)
+                notes[en[e].id] = Unpaired(en[e].id, reason.format(zh[z].name), False)
+            elif gap < config.min_gap:
+                notes[zh[z].id] = Unpaired(zh[z].id, f"ambiguous: {en[e].name} at {evidence}", True)
+                notes[en[e].id] = Unpaired(en[e].id, f"ambiguous: {zh[z].name} at {evidence}", True)
+            else:
+                found.append(Pairing(zh[z].id, en[e].id, PairMethod.EMBEDDING, evidence, score))
+                alive_z.discard(z)
+                alive_e.discard(e)
+        if not found:
+            break
+        pairs += found
+    paired = {p.zh for p in pairs} | {p.en for p in pairs}
+    return pairs, [u for i, u in sorted(notes.items()) if i not in paired]
 
 
 def pair_documents(docs: list[Candidate], config: PairingConfig = PairingConfig()) -> PairingResult:

@@ -99,48 +99,72 @@ def test_missing_counterpart_is_reported() -> None:
     ] * 2
 
 
-def test_embeddings_pair_mutual_nearest_neighbours() -> None:
+E = np.eye(8, dtype=np.float32)  # sentence "meanings": a translation has the same rows
+
+
+def sentences(*rows: np.ndarray) -> np.ndarray:
+    stacked = np.stack(rows).astype(np.float32)
+    return stacked / np.linalg.norm(stacked, axis=1, keepdims=True)
+
+
+def test_embeddings_pair_mutual_best_matches() -> None:
     docs = [
-        Candidate(1, "z1.txt", Lang.ZH, vector=_unit(1, 0.1, 0)),
-        Candidate(2, "z2.txt", Lang.ZH, vector=_unit(0, 1, 0.1)),
-        Candidate(3, "e-a.txt", Lang.EN, vector=_unit(0.1, 1, 0)),
-        Candidate(4, "e-b.txt", Lang.EN, vector=_unit(1, 0, 0.1)),
+        Candidate(1, "z1.txt", Lang.ZH, sentences=sentences(E[0], E[1], E[2])),
+        Candidate(2, "z2.txt", Lang.ZH, sentences=sentences(E[3], E[4], E[5])),
+        Candidate(3, "e-a.txt", Lang.EN, sentences=sentences(E[3] + 0.1 * E[6], E[4], E[5])),
+        Candidate(4, "e-b.txt", Lang.EN, sentences=sentences(E[0], E[1] + 0.1 * E[7], E[2])),
     ]
-    result = pair_documents(docs, PairingConfig(min_margin=1.05, min_similarity=0.5))
+    result = pair_documents(docs)
     assert [(p.zh, p.en, p.method) for p in result.pairs] == [
         (1, 4, PairMethod.EMBEDDING), (2, 3, PairMethod.EMBEDDING)
     ]
-    assert result.pairs[0].evidence.startswith("cosine 0.990, next ")
+    assert result.pairs[0].evidence.startswith("similarity 0.99")
+    assert ", next " in result.pairs[0].evidence
     assert result.unpaired == []
 
 
 def test_embeddings_without_margin_are_ambiguous() -> None:
-    # two near-identical English candidates: the best one does not beat the other by 5 %
+    # two English documents equally close to the Chinese one: pairing either would be a guess
     docs = [
-        Candidate(1, "z.txt", Lang.ZH, vector=_unit(1, 0, 0)),
-        Candidate(2, "e1.txt", Lang.EN, vector=_unit(1, 0.05, 0)),
-        Candidate(3, "e2.txt", Lang.EN, vector=_unit(1, 0, 0.06)),
+        Candidate(1, "z.txt", Lang.ZH, sentences=sentences(E[0], E[1], E[2])),
+        Candidate(2, "e1.txt", Lang.EN, sentences=sentences(E[0], E[1], E[2] + 0.01 * E[6])),
+        Candidate(3, "e2.txt", Lang.EN, sentences=sentences(E[0], E[1], E[2] + 0.01 * E[7])),
+        Candidate(4, "other.zh.txt", Lang.ZH, sentences=sentences(E[5], E[6], E[7])),
     ]
-    result = pair_documents(docs, PairingConfig(min_margin=1.05, min_similarity=0.5))
+    result = pair_documents(docs)
     assert result.pairs == []
-    ambiguous = {u.id for u in result.unpaired if u.ambiguous}
-    assert ambiguous == {1, 2}
-    assert next(u for u in result.unpaired if u.id == 3).ambiguous is False
+    notes = {u.id: u for u in result.unpaired}
+    assert notes[1].ambiguous and notes[1].reason.startswith("ambiguous: e")
+    assert "next" in notes[1].reason
+
+
+def test_embeddings_pair_in_rounds_once_a_rival_is_taken() -> None:
+    # z2's nearest is e1, but e1 belongs to z1; once z1-e1 is paired, z2-e2 is the best left
+    docs = [
+        Candidate(1, "z1.txt", Lang.ZH, sentences=sentences(E[0], E[1], E[2], E[3])),
+        Candidate(2, "z2.txt", Lang.ZH, sentences=sentences(E[0], E[1], E[2], E[4])),
+        Candidate(3, "e1.txt", Lang.EN, sentences=sentences(E[0], E[1], E[2], E[3])),
+        Candidate(4, "e2.txt", Lang.EN, sentences=sentences(E[4], E[5], E[0], E[1])),
+        Candidate(5, "e3.txt", Lang.EN, sentences=sentences(E[6], E[7], E[5], E[6] + E[7])),
+    ]
+    result = pair_documents(docs)
+    assert [(p.zh, p.en) for p in result.pairs] == [(1, 3), (2, 4)]
+    assert [u.id for u in result.unpaired] == [5]
 
 
 def test_embeddings_never_pair_different_symbols() -> None:
     docs = [
-        Candidate(1, "z.txt", Lang.ZH, "A/1", vector=_unit(1, 0, 0)),
-        Candidate(2, "e.txt", Lang.EN, "A/2", vector=_unit(1, 0, 0)),
+        Candidate(1, "z.txt", Lang.ZH, "A/1", sentences=sentences(E[0], E[1])),
+        Candidate(2, "e.txt", Lang.EN, "A/2", sentences=sentences(E[0], E[1])),
     ]
     assert pair_documents(docs).pairs == []
 
 
 def test_single_far_pair_is_not_forced() -> None:
     docs = [
-        Candidate(1, "z.txt", Lang.ZH, vector=_unit(1, 0, 0)),
-        Candidate(2, "e.txt", Lang.EN, vector=_unit(1, 1.5, 0)),  # cosine 0.55 < 0.75
+        Candidate(1, "z.txt", Lang.ZH, sentences=sentences(E[0], E[1])),
+        Candidate(2, "e.txt", Lang.EN, sentences=sentences(E[2], E[3])),
     ]
     result = pair_documents(docs)
     assert result.pairs == []
-    assert result.unpaired[0].reason == "too far: e.txt at cosine 0.555 < 0.75"
+    assert result.unpaired[0].reason == "too far: e.txt at similarity 0.000 < 0.35"

@@ -1,0 +1,105 @@
+"""Pairing accuracy of ``corpus add`` on the 181 WMT22 en-zh documents with shuffled file names.
+
+Each document's English source (``src_en``) and Chinese reference (``ref_zh_A``) are written
+as plain-text files (paragraphs separated by blank lines) under random names with no
+language tag, so neither the symbol nor the file name can pair them: only the document
+embeddings can. The whole ``corpus add`` runs (read, encode, pair, align, store) with the
+default offline model; the script prints pairing accuracy, time and peak memory.
+
+    nice -n 10 python benchmarks/corpus_wmt22_pairing.py            # all 181 documents
+    nice -n 10 python benchmarks/corpus_wmt22_pairing.py --limit 40 --pair-only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from align.batch import add_to_corpus  # noqa: E402
+from align.corpus_config import CorpusOptions, PairingConfig  # noqa: E402
+from align.pairing import PairMethod  # noqa: E402
+from align.store import CorpusStore  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "wmt22-docs" / "wmttest2022.en-zh.docs.jsonl"
+
+
+def write_documents(folder: Path, limit: int | None, seed: int) -> dict[str, str]:
+    """Write every document pair under shuffled names; return file name -> WMT22 docid."""
+    docs = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = docs[:limit] if limit else docs
+    rng = random.Random(seed)
+    names = rng.sample(range(10_000, 99_999), 2 * len(docs))
+    truth = {}
+    for k, doc in enumerate(docs):
+        for lang, key, glue in (("en", "src_en", " "), ("zh", "ref_zh_A", "")):
+            name = f"doc{names[2 * k + (lang == 'zh')]}.txt"
+            text = "\n\n".join(glue.join(paragraph) for paragraph in doc[key])
+            (folder / name).write_text(text + "\n", encoding="utf-8")
+            truth[name] = doc["docid"]
+    return truth
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--workers", type=int, default=1, help="local reader processes")
+    parser.add_argument("--pair-only", action="store_true", help="stop after pairing (no alignment)")
+    parser.add_argument("--min-gap", type=float, default=PairingConfig.min_gap)
+    args = parser.parse_args()
+    if not DATA.is_file():
+        sys.exit(f"{DATA}: missing; this benchmark needs ../shared/data")
+
+    with tempfile.TemporaryDirectory(prefix="paraterm-wmt22-") as tmp:
+        folder, db = Path(tmp) / "docs", Path(tmp) / "corpus.sqlite"
+        folder.mkdir()
+        truth = write_documents(folder, args.limit, args.seed)
+        options = CorpusOptions(workers=args.workers, pairing=PairingConfig(min_gap=args.min_gap))
+        started = time.perf_counter()
+        if args.pair_only:
+            # read, encode and pair, but leave the pairs pending: the align stage gets no files
+            import align.batch as batch
+
+            batch_align = batch._Local.align
+            batch._Local.align = lambda self, tasks: iter(())  # type: ignore[assignment]
+            try:
+                report = add_to_corpus([folder], db, options)
+            finally:
+                batch._Local.align = batch_align  # type: ignore[assignment]
+        else:
+            report = add_to_corpus([folder], db, options)
+        seconds = time.perf_counter() - started
+        with CorpusStore(db) as store:
+            pairs = store.pairs()
+            unpaired = store.unpaired_documents()
+        correct = sum(truth[p.zh.name] == truth[p.en.name] for p in pairs)
+        wrong = [(p.zh.name, p.en.name, p.evidence) for p in pairs if truth[p.zh.name] != truth[p.en.name]]
+        total = len(truth) // 2
+        methods = {m.value: sum(p.method == m.value for p in pairs) for m in PairMethod}
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"documents            {total} pairs ({len(truth)} files), {report.sentences} sentences")
+        print(f"pairing accuracy     {correct / total:.4f}  ({correct}/{total} correct, {len(wrong)} wrong, "
+              f"{len(unpaired)} documents unpaired)")
+        print(f"pairing methods      {methods}")
+        print(f"aligned pairs        {sum(p.status == 'aligned' for p in pairs)}"
+              f"{' (pair-only run)' if args.pair_only else ''}")
+        print(f"time                 {seconds:.1f} s ({report.sentences / seconds:.0f} sentences/s, "
+              f"{60 * len(truth) / seconds:.0f} documents/min)")
+        print(f"peak memory (RSS)    {peak_mb:.0f} MB")
+        for zh, en, evidence in wrong[:10]:
+            print(f"  wrong: {zh} <-> {en} [{evidence}]")
+        for doc in unpaired[:10]:
+            print(f"  unpaired: {doc.name} ({doc.lang.value}): {doc.pair_note}")
+
+
+if __name__ == "__main__":
+    main()
