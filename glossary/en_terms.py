@@ -1,0 +1,178 @@
+"""English term candidates: noun-phrase-shaped word runs, folded for number and case.
+
+Without a tagger, a candidate is a run of words that starts and ends with a content word,
+contains no verb form and no clause word, and uses connectors (of, on, the ...) only the
+way names and noun phrases do: "Treaty on the Non-Proliferation of Nuclear Weapons",
+"weapons of mass destruction", "nuclear-weapon-free zone". Hyphenated compounds are one
+word. Candidates are counted under a key that folds case and the number of the last word
+(zone/zones), while the surface form used most often is what the glossary shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Closed-class words: never at a term's edge, most never inside one.
+STOP = frozenset(
+    """a an the this that these those such its their his her our your my it they we he she them us you i
+    and or nor but if then than as at by for from in into of on onto to under upon with within without
+    against among between through during before after above below over about towards toward via per
+    is are was were be been being am do does did done has have had having will would shall should may
+    might must can could not no yes also only very more most less least much many some any all each
+    every both either neither other another same own so too just even still yet already again further
+    there here where when while which who whom whose what how why whether because since although though
+    unless until upon thereby therein thereof thereon hereby inter alia etc i.e. e.g. vis-à-vis
+    one two three four five six seven eight nine ten first second third well including include includes
+    regard regards way ways order view behalf particular respect accordance addition part line light
+    cannot therefore however furthermore moreover notwithstanding pending thus hence namely mr ms mrs""".split()
+)
+# Connectors allowed inside a term (never at its edge).
+CONNECTORS = frozenset("of on for the and to in".split())
+# Sentence verbs of UN resolutions and common reporting verbs: a run containing one is a clause.
+VERBS = frozenset(
+    """reaffirm reaffirms reaffirmed reaffirming recall recalls recalled recalling welcome welcomes welcomed
+    welcoming underline underlines underlined stress stresses stressed emphasize emphasizes emphasized
+    emphasise emphasises urge urges urged call calls called calling note notes noted noting consider
+    considers considered considering recognize recognizes recognized recognise recognises invite invites
+    invited request requests requested decide decides decided decision-making express expresses expressed
+    reiterate reiterates reiterated remain remains remained believe believes believed agree agrees agreed
+    support supports supported commend commends commended take takes took taken make makes made give gives
+    gave given provide provides provided adopt adopts adopted hold holds held establish establishes
+    established set sets convene convenes convened seek seeks sought submit submits submitted continue
+    continues continued become becomes became ensure ensures ensured need needs needed help helps helped
+    look looks looked lead leads led underlines contribute contributes contributed promote promotes
+    promoted exist exists existed pose poses posed fail fails failed put puts prevent prevents prevented
+    pursue pursues pursued say says said state states stated see sees seen go goes went come comes came
+    mean means meant show shows showed shown demonstrate demonstrates demonstrated declare declares declared
+    commit commits committed achieve achieves achieved reach reaches reached aim aims aimed""".split()
+)
+# "states" is a verb above but a noun in "Member States": the capitalised form is kept.
+_CAPITALISED_NOUNS = frozenset({"States", "State", "Means", "Calls", "Aims"})
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d+(?:/\d+)*")
+_SPLIT = re.compile(r"[.,;:!?()\[\]\"“”‘’«»—–]+(?=\s|$)|[,;:!?()\[\]\"“”«»—–]")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]*[A-Z0-9](?:s|’s|'s)?$")
+
+
+def tokens(text: str) -> list[list[str]]:
+    """Word tokens, one list per clause piece between punctuation marks."""
+    pieces = []
+    for piece in _SPLIT.split(text):
+        found = [t.rstrip(".") for t in _TOKEN.findall(piece)]
+        # CELAC's -> CELAC; "Children's Fund" keeps its apostrophe
+        found = [t[:-2] if t.endswith(("'s", "’s")) and t[:-2].isupper() else t for t in found]
+        if found:
+            pieces.append(found)
+    return pieces
+
+
+def singular(word: str) -> str:
+    """A rough singular of an English noun, enough to fold zone/zones, assurance/assurances."""
+    lower = word.lower()
+    if len(lower) <= 3 or lower.endswith(("ss", "us", "is", "ics")):
+        return lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("ches", "shes", "sses", "xes")):
+        return lower[:-2]
+    if lower.endswith("s"):
+        return lower[:-1]
+    return lower
+
+
+def fold(words: tuple[str, ...]) -> str:
+    """The key a surface form is counted under: case and number folded, acronyms kept."""
+    out = []
+    for word in words:
+        if not _is_acronym(word):
+            out.append(singular(word))
+        elif word.endswith("s") and word[:-1].isupper():
+            out.append(word[:-1])  # NWFZs -> NWFZ
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2
+
+
+def _content(word: str) -> bool:
+    """A word that may stand at a term's edge."""
+    lower = word.lower()
+    if lower in STOP or word.isdigit() or "/" in word:
+        return False
+    if lower in VERBS and word not in _CAPITALISED_NOUNS:
+        return False
+    # -ly adverbs and -ing forms end clauses, not names ("legally binding" is inside a term)
+    return not lower.endswith("ly") or len(lower) <= 4
+
+
+def candidates(text: str, max_words: int = 9) -> dict[str, str]:
+    """English term candidates in ``text``: folded key -> surface form as written."""
+    found: dict[str, str] = {}
+    for piece in tokens(text):
+        n = len(piece)
+        for i in range(n):
+            if piece[i].endswith("ing") or not (_content(piece[i]) or _adverb_before_participle(piece, i)):
+                continue
+            connectors = 0
+            for j in range(i, min(n, i + max_words)):
+                word = piece[j]
+                lower = word.lower()
+                if lower in CONNECTORS:
+                    connectors += 1
+                    if j == i or connectors > 3:
+                        break
+                    if lower == "to" and not word_is_capitalised(piece, j + 1):
+                        break  # "States to withdraw": an infinitive, not a name's "to the United Nations"
+                    if lower == "the" and piece[j - 1].lower() not in CONNECTORS:
+                        break
+                    continue
+                if j > i and word.isdigit() and piece[i][0].isupper() and piece[j - 1].lower() == "of":
+                    found[fold(tuple(piece[i : j + 1]))] = " ".join(piece[i : j + 1])  # Group of 21
+                    break
+                if not _content(word) and not (lower.endswith("ly") and j + 1 < n and _adverb_before_participle(piece, j)):
+                    break
+                if connectors > 2 and not named(piece[i : j + 1]):
+                    break
+                if word.endswith("ing") and not named(piece[i : j + 1]):
+                    continue  # "legally binding instrument": -ing inside, never last
+                if lower.endswith(("ly", "ed")) and len(lower) > 4 and word.islower():
+                    continue  # adverbs and participles never end a term
+                surface = tuple(piece[i : j + 1])
+                if _truncated(piece, i, j):
+                    continue
+                found.setdefault(fold(surface), " ".join(surface))
+    return found
+
+
+def word_is_capitalised(piece: list[str], k: int) -> bool:
+    """True when the word at ``k`` (skipping "the") is capitalised."""
+    while k < len(piece) and piece[k].lower() == "the":
+        k += 1
+    return k < len(piece) and piece[k][0].isupper()
+
+
+def _adverb_before_participle(piece: list[str], i: int) -> bool:
+    """"legally binding instrument", "internationally agreed targets" start with an adverb."""
+    return piece[i].endswith("ly") and i + 1 < len(piece) and piece[i + 1].endswith(("ing", "ed"))
+
+
+def _truncated(piece: list[str], i: int, j: int) -> bool:
+    """A run that cuts a capitalised name ("Court of Justice", "secretariat of the Conference")."""
+    if piece[i][0].isupper() and i > 0 and piece[i - 1][0].isupper() and piece[i - 1].lower() not in STOP:
+        return True
+    if not piece[j][0].isupper():
+        return False
+    after = piece[j + 1 : j + 4]
+    if after and after[0].lower() == "of" and len(after) > 1 and after[1].isdigit():
+        return True  # "Group" in "Group of 21"
+    while after and after[0].lower() in CONNECTORS:
+        after = after[1:]
+    return bool(after) and after[0][0].isupper() and after[0].lower() not in STOP
+
+
+def named(words: list[str]) -> bool:
+    """True when every content word is capitalised (an institutional or treaty name)."""
+    return all(w[0].isupper() or w.lower() in CONNECTORS for w in words)
