@@ -385,6 +385,7 @@ def add_to_corpus(
         paths_now = {str(p) for p in files}
         with _backend(options, encoder) as backend:
             done = sentences = 0
+            notify(Progress("read", 0, len(todo), 0))  # starts the clock before the first chunk
             for start in range(0, len(todo), options.chunk):
                 chunk = todo[start : start + options.chunk]
                 # store in path order whatever order the workers finish in: same ids every run
@@ -401,6 +402,7 @@ def add_to_corpus(
             by_id = {p.id: p for p in pending}
             tasks = (_task(store, p.id, p.zh.id, p.en.id) for p in pending)
             done = sentences = 0
+            notify(Progress("align", 0, len(pending), 0))
             for result in backend.align(tasks):
                 pair = by_id[result.pair_id]
                 if result.alignment is not None:
