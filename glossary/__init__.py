@@ -21,6 +21,12 @@ _EXPORTS = {
     "export_glossary": "glossary.io",
     "Glossary": "glossary.entries",
     "GlossaryConfig": "glossary.config",
+    "check_translation": "glossary.check",
+    "check_files": "glossary.check",
+    "CheckConfig": "glossary.check_config",
+    "CheckId": "glossary.finding",
+    "Finding": "glossary.finding",
+    "Severity": "glossary.finding",
 }
 
 
