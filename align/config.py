@@ -48,6 +48,8 @@ class AlignConfig:
     paragraph_max_unaligned: float = 0.3  # above this share of sentences in unaligned paragraphs, same fallback
     expected_length_ratio: float = 3.2  # English chars per Chinese char (no spaces) in UNPC; for the wrong-file warning
     length_warning_factor: float = 5.0  # warn when a side is this many times shorter than the ratio above predicts
+    sentence_scope: str = "document"  # "document": one sentence pass over everything, re-done per paragraph group
+    # only where it crosses a paragraph link (scores fitted on the whole document); "paragraph": each group alone
 
     def settings(self) -> tuple[tuple[str, str], ...]:
         """The knobs as (name, value) pairs, for the output signature."""

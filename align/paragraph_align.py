@@ -377,6 +377,8 @@ def align_paragraphs(zh: Document, en: Document, encoder: Encoder, config: Align
         if a and b:
             conf = confident(float(scorer.score(a, b, i, np.array([j]))[0]))
             flags = (Flag.MERGED.value,) if a > 1 or b > 1 else ()
+            if frozenset().union(*z_side.numbers[i - a : i]) != frozenset().union(*e_side.numbers[j - b : j]):
+                flags = (Flag.NUMBER_MISMATCH.value, *flags)
         else:
             conf = 1.0 - confident(_best_single(scorer, i - 1 if a else None, j - 1 if b else None, n, m))
             flags = (Flag.UNALIGNED.value,)

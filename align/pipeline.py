@@ -19,6 +19,7 @@ from align.alignment import Alignment, Bead, Flag, Level, Link, Signature
 from align.config import AlignConfig
 from align.document import Document, Sentence
 from align.encoder import Encoder
+from align.errors import UsageError
 from align.paragraph_align import ParagraphAlignment, align_paragraphs, structure_problem
 
 __all__ = ["align_documents", "input_warnings"]
@@ -156,19 +157,23 @@ def _sentence_links(zh: Document, en: Document, groups: Sequence[_Group], encode
     zs, es = zh.sentences, en.sentences
     if not zs or not es:
         return [_link([s], [], 1.0, (), config) for s in zs] + [_link([], [s], 1.0, (), config) for s in es]
+    if config.sentence_scope not in ("document", "paragraph"):
+        raise UsageError(f"sentence_scope={config.sentence_scope!r}: unknown; use 'document' or 'paragraph'")
     aligner = _sentence_aligner()
     warm = _Prewarmed(encoder, [s.text for s in (*zs, *es)])
-    whole = aligner([s.text for s in zs], [s.text for s in es], warm, config)
-    z_group = {s.id: g for g, group in enumerate(groups) for s in group.zh}
-    e_group = {s.id: g for g, group in enumerate(groups) for s in group.en}
     kept: list[list[Link]] = [[] for _ in groups]
-    crossed: set[int] = set()
-    for bead in whole:
-        touched = {z_group[zs[k].id] for k in bead.zh} | {e_group[es[k].id] for k in bead.en}
-        if len(touched) > 1:
-            crossed |= touched
-        else:
-            kept[touched.pop()].append(_link([zs[k] for k in bead.zh], [es[k] for k in bead.en], bead.score, bead.flags, config))
+    crossed: set[int] = set(range(len(groups)))  # groups to align on their own
+    if config.sentence_scope == "document" or len(groups) == 1:
+        crossed.clear()
+        z_group = {s.id: g for g, group in enumerate(groups) for s in group.zh}
+        e_group = {s.id: g for g, group in enumerate(groups) for s in group.en}
+        for bead in aligner([s.text for s in zs], [s.text for s in es], warm, config):
+            touched = {z_group[zs[k].id] for k in bead.zh} | {e_group[es[k].id] for k in bead.en}
+            if len(touched) > 1:
+                crossed |= touched
+            else:
+                link = _link([zs[k] for k in bead.zh], [es[k] for k in bead.en], bead.score, bead.flags, config)
+                kept[touched.pop()].append(link)
     links: list[Link] = []
     for g, group in enumerate(groups):
         if g not in crossed:

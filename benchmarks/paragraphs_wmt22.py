@@ -48,7 +48,8 @@ class Case:
     name: str
     zh: Document
     en: Document
-    gold: Beads
+    gold: Beads  # paragraph beads
+    sentence_gold: Beads  # sentence beads: the WMT sentences are 1:1, dropped ones unaligned
 
 
 def _document(lang: Lang, paragraphs: Sequence[Sequence[str]]) -> Document:
@@ -104,8 +105,24 @@ def build_cases(reference: str, seed: int, merge: float, drop: float) -> list[Ca
                 gold.append(((len(zh_p),), (len(en_p),)))
                 zh_p.append(z), en_p.append(e)
             u += 1
-        cases.append(Case(doc["docid"], _document(Lang.ZH, zh_p), _document(Lang.EN, en_p), gold))
+        cases.append(Case(doc["docid"], _document(Lang.ZH, zh_p), _document(Lang.EN, en_p), gold, _sentence_gold(zh_p, en_p, gold)))
     return cases
+
+
+def _sentence_gold(zh_p: Sequence[Sequence[str]], en_p: Sequence[Sequence[str]], gold: Beads) -> Beads:
+    """Sentence beads implied by the paragraph beads: in-order 1-1 inside linked ones."""
+    z_first = np.concatenate([[0], np.cumsum([len(p) for p in zh_p])]).astype(int)
+    e_first = np.concatenate([[0], np.cumsum([len(p) for p in en_p])]).astype(int)
+    beads: Beads = []
+    for zs, es in gold:
+        z_ids = [i for k in zs for i in range(z_first[k], z_first[k + 1])]
+        e_ids = [i for k in es for i in range(e_first[k], e_first[k + 1])]
+        if z_ids and e_ids:
+            beads.extend(((int(a),), (int(b),)) for a, b in zip(z_ids, e_ids, strict=True))
+        else:
+            beads.extend(((int(a),), ()) for a in z_ids)
+            beads.extend(((), (int(b),)) for b in e_ids)
+    return beads
 
 
 class DiskCache:
@@ -181,6 +198,21 @@ def run(cases: Sequence[Case], encoder, config: AlignConfig) -> tuple[list[Beads
     return predicted, confidences, fallbacks
 
 
+def run_sentences(cases: Sequence[Case], encoder, config: AlignConfig) -> tuple[list[Beads], list[tuple[float, bool]], int]:  # noqa: ANN001
+    """The whole pipeline (``align_documents``) scored on sentence beads."""
+    from align.pipeline import align_documents
+
+    predicted, confidences, fallbacks = [], [], 0
+    for case in cases:
+        result = align_documents(case.zh, case.en, config, encoder)
+        beads = [(link.zh_ids, link.en_ids) for link in result.links]
+        gold = set(case.sentence_gold)
+        predicted.append(beads)
+        confidences.extend((link.score, (link.zh_ids, link.en_ids) in gold) for link in result.links)
+        fallbacks += bool(result.warnings)
+    return predicted, confidences, fallbacks
+
+
 def calibration(confidences: Sequence[tuple[float, bool]]) -> list[str]:
     rows = ["| confidence | beads | correct |", "|---|---|---|"]
     for low, high in ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)):
@@ -197,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--merge", type=float, default=0.1, help="chance a paragraph is merged with the next")
     parser.add_argument("--drop", type=float, default=0.05, help="chance a paragraph is dropped on one side")
     parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--level", choices=("paragraph", "sentence"), default="paragraph",
+                        help="sentence: run the whole pipeline and score sentence links")
     parser.add_argument("--set", action="append", default=[], help="override a config knob: name=value")
     args = parser.parse_args(argv)
     reference, seed = ("ref_zh_B", 2) if args.dev else ("ref_zh_A", 1)
@@ -207,18 +241,21 @@ def main(argv: Sequence[str] | None = None) -> None:
         config = replace(config, **{key: type(getattr(config, key))(value)})
     start = time.perf_counter()
     encoder = DiskCache(load(args.encoder), enabled=not args.no_cache)
-    predicted, confidences, fallbacks = run(cases, encoder, config)
+    sentences = args.level == "sentence"
+    predicted, confidences, fallbacks = (run_sentences if sentences else run)(cases, encoder, config)
     wall = time.perf_counter() - start
     encoder.save()
+    if sentences:
+        cases = [replace(case, gold=case.sentence_gold) for case in cases]
     p, r, f, n_pred, n_gold = score(cases, predicted)
     kinds = {}
     for case in cases:
         for z, e in case.gold:
             kinds[f"{len(z)}-{len(e)}"] = kinds.get(f"{len(z)}-{len(e)}", 0) + 1
-    print(f"WMT22 en-zh paragraphs, {reference}, seed {seed}, merge {args.merge}, drop {args.drop}, "
+    print(f"WMT22 en-zh {args.level} level, {reference}, seed {seed}, merge {args.merge}, drop {args.drop}, "
           f"model {encoder.name}, {len(cases)} documents")
     print("gold beads: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
-    print("| precision | recall | F1 | predicted | gold | fallback docs | wall s |")
+    print(f"| precision | recall | F1 | predicted | gold | {'docs with warnings' if sentences else 'fallback docs'} | wall s |")
     print("|---|---|---|---|---|---|---|")
     print(f"| {p:.4f} | {r:.4f} | {f:.4f} | {n_pred} | {n_gold} | {fallbacks} | {wall:.1f} |")
     print("\n".join(calibration(confidences)))

@@ -136,6 +136,17 @@ def test_label_keys(label: str | None, key: str | None) -> None:
     assert _label_key(label) == key
 
 
+def test_different_numbers_are_flagged() -> None:
+    zh = document(Lang.ZH, [(None, [zh_of(s) for s in p]) for p in EN_PARAS[:3]])
+    en = document(Lang.EN, [(None, p) for p in EN_PARAS[:3]])
+    zh = replace(zh, paragraphs=(replace(zh.paragraphs[0], text="第 68/32 号" + zh.paragraphs[0].text), *zh.paragraphs[1:]))
+    en = replace(en, paragraphs=(replace(en.paragraphs[0], text="resolution 68/33 " + en.paragraphs[0].text), *en.paragraphs[1:]))
+    en = replace(en, paragraphs=(*en.paragraphs[:2], replace(en.paragraphs[2], text="2018 " + en.paragraphs[2].text)))
+    result = align_paragraphs(zh, en, FakeEncoder(), AlignConfig())
+    assert links(result) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert [b.flags for b in result.beads] == [("number-mismatch",), (), ("number-mismatch",)]
+
+
 def test_unrelated_documents_are_not_trusted() -> None:
     en_paras = [["cat dog fish."], ["bird tree flower."], ["mountain river rain."]]
     zh_paras = [["snow wind fire."], ["book car boat."], ["door window table."]]
