@@ -115,8 +115,16 @@ def _zh_parts(key: str) -> list[str]:
 
 
 def _en_parts(key: str) -> list[str]:
+    """Word runs of ``key`` it may hide; not the complement of a connector: "Mongolia" in
+    "nuclear-weapon-free status of Mongolia" or "civil society" in "system and civil society"
+    stand on their own (a name cut after "of" is already refused by en_terms)."""
     words = key.split(" ")
-    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1) if j - i < len(words)]
+    return [
+        " ".join(words[i:j])
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+        if j - i < len(words) and (i == 0 or words[i - 1] not in en_terms.CONNECTORS)
+    ]
 
 
 def _keep(sets: list[set[str]], min_count: int, parts) -> list[str]:

@@ -17,7 +17,7 @@ class GlossaryConfig:
     partners: int = 8  # English candidates scored per Chinese one; more = slower, rarely better
     min_score: float = 0.35  # pairs scoring below this are not proposed
     variant_score: float = 0.5  # a second Chinese term for an English one becomes a variant above this
-    embed_max_phrases: int = 400  # phrases embedded at most; more = better on small inputs, slower
+    embed_max_phrases: int = 160  # phrases embedded at most; more = better on small inputs, slower
     embed_below_pairs: int = 5000  # embeddings help small inputs; above this, statistics suffice
     max_contexts: int = 30  # concordance lines kept per term in the Contexts sheet
 

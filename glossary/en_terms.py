@@ -24,10 +24,12 @@ STOP = frozenset(
     unless until upon thereby therein thereof thereon hereby inter alia etc i.e. e.g. vis-à-vis
     one two three four five six seven eight nine ten first second third well including include includes
     regard regards way ways order view behalf particular respect accordance addition part line light
+    january february march april may june july august september october november december
+    mindful aware convinced concerned determined deeply hereby thereof
     cannot therefore however furthermore moreover notwithstanding pending thus hence namely mr ms mrs""".split()
 )
 # Connectors allowed inside a term (never at its edge).
-CONNECTORS = frozenset("of on for the and to in".split())
+CONNECTORS = frozenset("of on for the and or to in".split())
 # Sentence verbs of UN resolutions and common reporting verbs: a run containing one is a clause.
 VERBS = frozenset(
     """reaffirm reaffirms reaffirmed reaffirming recall recalls recalled recalling welcome welcomes welcomed
@@ -44,8 +46,11 @@ VERBS = frozenset(
     promoted exist exists existed pose poses posed fail fails failed put puts prevent prevents prevented
     pursue pursues pursued say says said state states stated see sees seen go goes went come comes came
     mean means meant show shows showed shown demonstrate demonstrates demonstrated declare declares declared
-    commit commits committed achieve achieves achieved reach reaches reached aim aims aimed""".split()
+    commit commits committed achieve achieves achieved reach reaches reached aim aims aimed avail avails
+    availed undertake undertakes undertaken undertook known written chosen driven""".split()
 )
+_LY_NOUNS = frozenset("assembly family supply anomaly monopoly rally homily reply italy july".split())
+_ISE_NOUNS = frozenset("expertise enterprise exercise premise compromise franchise merchandise size prize".split())
 # "states" is a verb above but a noun in "Member States": the capitalised form is kept.
 _CAPITALISED_NOUNS = frozenset({"States", "State", "Means", "Calls", "Aims"})
 
@@ -97,6 +102,23 @@ def _is_acronym(word: str) -> bool:
     return len(word) > 1 and bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2
 
 
+# -ing words that are nouns ("high-level meeting", "capacity-building", "peacekeeping")
+ING_NOUNS = frozenset(
+    """meeting meetings working building financing funding training housing planning programming reporting monitoring
+    trafficking understanding spending setting hearing hearings briefing briefings warning mapping dumping
+    proceedings processing screening sharing banking policing learning fishing mining bombing bombings
+    shelling killing killings fighting beginning pricing ruling drafting undertaking undertakings demining
+    gathering holding holdings mainstreaming networking testing manufacturing stockpiling peacekeeping
+    peacebuilding wellbeing well-being""".split()
+)
+
+
+def ing_noun(word: str) -> bool:
+    """An -ing word used as a noun: listed, or the head of a compound (capacity-building)."""
+    lower = word.lower()
+    return lower in ING_NOUNS or ("-" in lower and lower.endswith(("building", "making", "keeping", "raising", "setting")))
+
+
 def _content(word: str) -> bool:
     """A word that may stand at a term's edge."""
     lower = word.lower()
@@ -104,8 +126,15 @@ def _content(word: str) -> bool:
         return False
     if lower in VERBS and word not in _CAPITALISED_NOUNS:
         return False
-    # -ly adverbs and -ing forms end clauses, not names ("legally binding" is inside a term)
-    return not lower.endswith("ly") or len(lower) <= 4
+    if word.islower() and lower.endswith(("ize", "izes", "ized", "ise", "ises")) and lower not in _ISE_NOUNS:
+        return False  # mobilize, emphasize: verbs
+    # -ly adverbs end clauses, not names ("legally binding" is inside a term)
+    return not _adverb(word)
+
+
+def _adverb(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("ly") and len(lower) > 4 and lower not in _LY_NOUNS
 
 
 def candidates(text: str, max_words: int = 9) -> dict[str, str]:
@@ -114,8 +143,12 @@ def candidates(text: str, max_words: int = 9) -> dict[str, str]:
     for piece in tokens(text):
         n = len(piece)
         for i in range(n):
-            if piece[i].endswith("ing") or not (_content(piece[i]) or _adverb_before_participle(piece, i)):
+            if (piece[i].endswith("ing") and not ing_noun(piece[i])) or not (
+                _content(piece[i]) or _adverb_before_participle(piece, i)
+            ):
                 continue
+            if i > 0 and piece[i - 1].lower() == "to" and piece[i].islower():
+                continue  # "to prohibit nuclear weapons": an infinitive
             connectors = 0
             for j in range(i, min(n, i + max_words)):
                 word = piece[j]
@@ -126,19 +159,25 @@ def candidates(text: str, max_words: int = 9) -> dict[str, str]:
                         break
                     if lower == "to" and not word_is_capitalised(piece, j + 1):
                         break  # "States to withdraw": an infinitive, not a name's "to the United Nations"
+                    if lower in ("and", "or") and j + 1 < n and (
+                        piece[j - 1][0].isupper() != piece[j + 1][0].isupper() or piece[j + 1].lower() == "the"
+                    ):
+                        break  # "World Trade Organization and other ...", "obligations and the ...": two things
                     if lower == "the" and piece[j - 1].lower() not in CONNECTORS:
                         break
                     continue
                 if j > i and word.isdigit() and piece[i][0].isupper() and piece[j - 1].lower() == "of":
                     found[fold(tuple(piece[i : j + 1]))] = " ".join(piece[i : j + 1])  # Group of 21
                     break
-                if not _content(word) and not (lower.endswith("ly") and j + 1 < n and _adverb_before_participle(piece, j)):
+                if not _content(word) and not (_adverb(word) and j + 1 < n and _adverb_before_participle(piece, j)):
                     break
                 if connectors > 2 and not named(piece[i : j + 1]):
                     break
-                if word.endswith("ing") and not named(piece[i : j + 1]):
-                    continue  # "legally binding instrument": -ing inside, never last
-                if lower.endswith(("ly", "ed")) and len(lower) > 4 and word.islower():
+                if word.endswith("ing") and not named(piece[i : j + 1]) and not ing_noun(word):
+                    if not _adverb(piece[j - 1]):
+                        break  # "treaties establishing ...": a clause; "legally binding instrument" goes on
+                    continue  # an -ing participle is never last
+                if (_adverb(word) or lower.endswith("ed")) and len(lower) > 4 and word.islower():
                     continue  # adverbs and participles never end a term
                 surface = tuple(piece[i : j + 1])
                 if _truncated(piece, i, j):
@@ -156,13 +195,17 @@ def word_is_capitalised(piece: list[str], k: int) -> bool:
 
 def _adverb_before_participle(piece: list[str], i: int) -> bool:
     """"legally binding instrument", "internationally agreed targets" start with an adverb."""
-    return piece[i].endswith("ly") and i + 1 < len(piece) and piece[i + 1].endswith(("ing", "ed"))
+    return _adverb(piece[i]) and i + 1 < len(piece) and (piece[i + 1].endswith("ing") or piece[i + 1] == "agreed")
 
 
 def _truncated(piece: list[str], i: int, j: int) -> bool:
     """A run that cuts a capitalised name ("Court of Justice", "secretariat of the Conference")."""
-    if piece[i][0].isupper() and i > 0 and piece[i - 1][0].isupper() and piece[i - 1].lower() not in STOP:
-        return True
+    if piece[i][0].isupper() and i > 0:
+        before = i - 1
+        while before > 0 and piece[before].lower() in CONNECTORS:
+            before -= 1  # "Treaty on the | Non-Proliferation ..."
+        if piece[before][0].isupper() and piece[before].lower() not in STOP:
+            return True
     if not piece[j][0].isupper():
         return False
     after = piece[j + 1 : j + 4]

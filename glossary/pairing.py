@@ -27,15 +27,16 @@ from glossary.config import GlossaryConfig
 from glossary.dictionary import Dictionary
 
 GENERAL_ZH = 15000  # jieba corpus frequency above which a one-word Chinese term is a general word
+GENERAL_HEAD = 5000  # ... and above which the head noun after 的 makes a description (的要求, 的反应)
 # Evaluative modifiers make collocations (重要步骤 / important step), not terms.
 GENERAL_MODIFIERS_ZH = tuple(
     "重要 重大 共同 严重 积极 明确 充分 具体 早日 紧急 深切 有关 相关 必要 主要 各种 进一步 大力 切实 有效 强烈 "
-    "一致 实质性 不可接受 不合理".split()
+    "一致 实质性 不可接受 不合理 庄严 核心 重要的".split()
 )
 GENERAL_MODIFIERS_EN = frozenset(
     """important significant common grave positive strong clear full concrete early urgent deep new
     further various relevant necessary major key great serious effective firm unanimous substantive
-    unacceptable unjustifiable adequate appropriate practical specific particular own current""".split()
+    unacceptable unjustifiable adequate appropriate practical specific particular own current solemn core""".split()
 )
 EMBED_FLOOR, EMBED_SPAN = 0.78, 0.14  # e5 cosine of unrelated / translated short phrases
 
@@ -95,7 +96,9 @@ def termhood(zh: str, en: str) -> float:
     if " and " in en and not en_terms.named(en.split()):
         weight *= 0.6  # "security policies and military strategies": two things, not one term
     if "的" in zh:
-        weight *= 0.6  # 安全保证的要求 / demand for security assurances: a description, rarely a term
+        # 安全保证的要求 / demand for security assurances: a description, rarely a term,
+        # least of all with an everyday head noun
+        weight *= 0.6 if _jieba_freq().get(zh.rsplit("的", 1)[1], 0) >= GENERAL_HEAD else 0.8
     if _jieba_freq().get(zh, 0) >= GENERAL_ZH:
         weight *= 0.5
     if " " not in en and "-" not in en and not en.isupper():
@@ -117,9 +120,19 @@ def english_length(en: str) -> float:
     return size or 1.0
 
 
+# below this many co-occurring pairs every one is scored; above, only each term's best by Dice
+SCORE_ALL = 200_000
+
+
 def shortlist(inventory: Inventory, partners: int) -> list[tuple[int, int, int, float]]:
-    """(zh, en, count, dice) for each Chinese candidate's best English partners by Dice."""
+    """(zh, en, count, dice) for each Chinese candidate's English partners worth scoring.
+
+    In a small input many partners tie on Dice (each seen once, together): all are scored,
+    so the dictionary can pick the right one. In a large input the best by Dice suffice.
+    """
     together = (inventory.zh_matrix.T @ inventory.en_matrix).tocsr()
+    if together.nnz <= SCORE_ALL:
+        partners = together.shape[1]
     zh_freq, en_freq = inventory.zh_freq, inventory.en_freq
     out = []
     for i in range(together.shape[0]):
@@ -159,7 +172,7 @@ def _combine(evidence: Evidence) -> float:
     trust = 1.0 - math.exp(-evidence.count / 3.0)
     lexical = evidence.lexical
     seen = min(1.0, 0.7 + 0.1 * math.log2(evidence.count))
-    return evidence.dice * (trust + (1.0 - trust) * lexical) * lexical * seen
+    return evidence.dice * (trust + (1.0 - trust) * lexical) * (0.25 + 0.75 * lexical) * seen
 
 
 def _similarities(short, lexical, zh_keys, en_text, encoder, budget: int) -> list[float | None]:

@@ -75,6 +75,7 @@ def write_xlsx(glossary: Glossary, path: Path | str) -> Path:
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{last}{max(2, sheet.max_row)}"
+    _print_wide(sheet)
     status_col = get_column_letter([n for n, _, _ in COLUMNS].index("Status") + 1)
     choices = ",".join(s.value for s in Status)
     validation = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
@@ -159,6 +160,15 @@ def _forms_pattern(forms: tuple[str, ...], chinese: bool) -> re.Pattern[str] | N
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?:s|es)?(?![\w-])", re.IGNORECASE)
 
 
+def _print_wide(sheet) -> None:
+    """Print (and export to PDF) landscape, all columns on one page width, header repeated."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
 def _style_header(sheet, Font, PatternFill) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -188,6 +198,7 @@ def _contexts_sheet(sheet, contexts: list[Context], Alignment, Font, PatternFill
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:F{max(2, sheet.max_row)}"
+    _print_wide(sheet)
 
 
 def _about_sheet(sheet, about: About, Font, PatternFill) -> None:

@@ -18,7 +18,7 @@ from glossary.dictionary import english_stems, load
     ],
 )
 def test_translations_score_high(zh: str, en: str) -> None:
-    assert load().score(zh, en) >= 0.8
+    assert load().score(zh, en) >= 0.7
 
 
 @pytest.mark.parametrize(
