@@ -201,3 +201,14 @@ def test_two_processes_add_to_one_database(tmp_path: Path) -> None:
     add_to_corpus([tmp_path / "a", tmp_path / "b"], tmp_path / "one.sqlite", CorpusOptions(model=model))
     expected = snapshot(tmp_path / "one.sqlite")
     assert differences(content, expected) == []
+
+
+def test_progress_reports_each_stage_from_zero(tmp_path: Path) -> None:
+    write_pairs(tmp_path / "docs", "p", 2)
+    events = []
+    add_to_corpus([tmp_path / "docs"], tmp_path / "c.sqlite", HASHED, progress=events.append)
+    read = [(e.done, e.total) for e in events if e.stage == "read"]
+    align = [(e.done, e.total) for e in events if e.stage == "align"]
+    assert read == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+    assert align == [(0, 2), (1, 2), (2, 2)]
+    assert events[-1].sentences == len(snapshot(tmp_path / "c.sqlite")["sentences"])
