@@ -152,17 +152,11 @@ class _Side:
 
 
 def _sides(
-    zh: Sequence[Paragraph], en: Sequence[Paragraph], encoder: Encoder, types: Sequence[tuple[int, int]]
+    zh: Sequence[Paragraph], en: Sequence[Paragraph], encoder: Encoder, types: Sequence[tuple[int, int]], pool: bool
 ) -> tuple[_Side, _Side]:
     codes: dict[str, int] = {}
-    texts: list[str] = []
-    plan: list[tuple[int, int, int, int]] = []  # side, size, first text, count
     built = []
-    for side, (paras, lang, sep) in enumerate(((zh, Lang.ZH, ""), (en, Lang.EN, " "))):
-        for size in sorted({t[side] for t in types if t[side] > 0}):
-            runs = [sep.join(p.text for p in paras[k : k + size]) for k in range(len(paras) - size + 1)]
-            plan.append((side, size, len(texts), len(runs)))
-            texts.extend(runs)
+    for paras, lang in ((zh, Lang.ZH), (en, Lang.EN)):
         keys = [_label_key(p.label) for p in paras]
         built.append(
             (
@@ -172,11 +166,54 @@ def _sides(
                 tuple(_number_keys(p.text, lang) for p in paras),
             )
         )
+    sizes = [sorted({t[side] for t in types if t[side] > 0}) for side in (0, 1)]
+    spans = (_pooled if pool else _encoded)((zh, en), sizes, encoder)
+    return _Side(*built[0], spans=spans[0]), _Side(*built[1], spans=spans[1])
+
+
+def _encoded(
+    sides: tuple[Sequence[Paragraph], Sequence[Paragraph]], sizes: list[list[int]], encoder: Encoder
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Embed every run of paragraphs as one text (the encoder windows long ones)."""
+    texts: list[str] = []
+    plan: list[tuple[int, int, int, int]] = []  # side, size, first text, count
+    for side, (paras, sep) in enumerate(zip(sides, ("", " "))):
+        for size in sizes[side]:
+            runs = [sep.join(p.text for p in paras[k : k + size]) for k in range(len(paras) - size + 1)]
+            plan.append((side, size, len(texts), len(runs)))
+            texts.extend(runs)
     vectors = np.asarray(encoder.encode(texts), dtype=np.float32) if texts else np.zeros((0, encoder.dim), np.float32)
     spans: tuple[dict[int, np.ndarray], dict[int, np.ndarray]] = ({}, {})
     for side, size, first, count in plan:
         spans[side][size] = vectors[first : first + count]
-    return _Side(*built[0], spans=spans[0]), _Side(*built[1], spans=spans[1])
+    return spans
+
+
+def _pooled(
+    sides: tuple[Sequence[Paragraph], Sequence[Paragraph]], sizes: list[list[int]], encoder: Encoder
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Runs of paragraphs as length-weighted means of their sentence vectors.
+
+    The sentence pass needs those vectors anyway, so paragraphs cost no extra encoding;
+    a paragraph without sentences is embedded as a whole.
+    """
+    units = [[s.text for s in p.sentences] or [p.text] for paras in sides for p in paras]
+    texts = [t for unit in units for t in unit]
+    vectors = np.asarray(encoder.encode(texts), dtype=np.float64) if texts else np.zeros((0, encoder.dim))
+    weights = np.array([max(_text_len(t), 1) for t in texts], dtype=np.float64)
+    owner = np.repeat(np.arange(len(units)), [len(u) for u in units])
+    sums = np.zeros((len(units), encoder.dim))
+    np.add.at(sums, owner, vectors * weights[:, None])
+    spans: tuple[dict[int, np.ndarray], dict[int, np.ndarray]] = ({}, {})
+    first = 0
+    for side, paras in enumerate(sides):
+        cum = np.concatenate([np.zeros((1, encoder.dim)), np.cumsum(sums[first : first + len(paras)], axis=0)])
+        first += len(paras)
+        for size in sizes[side]:
+            run = cum[size:] - cum[:-size]
+            norms = np.maximum(np.linalg.norm(run, axis=1, keepdims=True), 1e-12)
+            spans[side][size] = (run / norms).astype(np.float32)
+    return spans
 
 
 def _nearest(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -367,7 +404,9 @@ def align_paragraphs(zh: Document, en: Document, encoder: Encoder, config: Align
     if n == 1 and m == 1:
         # one pair has no "unrelated" level to judge against; sentences decide what is missing
         return ParagraphAlignment((Bead((zid[0],), (eid[0],), 1.0),), usable=True)
-    z_side, e_side = _sides(zp, ep, encoder, types)
+    if config.paragraph_vectors not in ("pool", "encode"):
+        raise UsageError(f"paragraph_vectors={config.paragraph_vectors!r}: unknown; use 'pool' or 'encode'")
+    z_side, e_side = _sides(zp, ep, encoder, types, pool=config.paragraph_vectors == "pool")
     scorer = _Scorer.fit(z_side, e_side, config)
     steps = _dp(scorer, n, m, types, config.paragraph_skip, config.paragraph_band)
     confident = lambda s: _sigmoid(config.paragraph_steepness * (s - config.paragraph_midpoint))  # noqa: E731

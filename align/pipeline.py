@@ -44,9 +44,10 @@ class _Group:
 class _Prewarmed:
     """Serves vectors encoded up front in one batch; passes other texts to the encoder.
 
-    Encoding every sentence of every group in one call lets the encoder batch by length
-    across groups; spans the aligner builds itself go straight through (not kept, so
-    memory stays at one vector per sentence).
+    Every sentence of both documents is encoded once, in one call (the encoder batches by
+    length across the whole document), and reused by the paragraph pass (pooled paragraph
+    vectors), the whole-document pass and the per-group passes. Other texts go straight
+    through and are not kept, so memory stays at one vector per sentence.
     """
 
     def __init__(self, inner: Encoder, texts: Sequence[str]) -> None:
@@ -90,6 +91,7 @@ def align_documents(
         encoder = load_encoder()
     warnings = input_warnings(zh, en, config)
     signature = Signature(TOOL, __version__, encoder.name, config.settings())
+    encoder = _Prewarmed(encoder, [s.text for s in (*zh.sentences, *en.sentences)])
     missing = structure_problem(zh, en)  # known before embedding anything: skip the paragraph pass
     if level is Level.PARAGRAPH:
         paragraphs = align_paragraphs(zh, en, encoder, config)
@@ -160,14 +162,13 @@ def _sentence_links(zh: Document, en: Document, groups: Sequence[_Group], encode
     if config.sentence_scope not in ("document", "paragraph"):
         raise UsageError(f"sentence_scope={config.sentence_scope!r}: unknown; use 'document' or 'paragraph'")
     aligner = _sentence_aligner()
-    warm = _Prewarmed(encoder, [s.text for s in (*zs, *es)])
     kept: list[list[Link]] = [[] for _ in groups]
     crossed: set[int] = set(range(len(groups)))  # groups to align on their own
     if config.sentence_scope == "document" or len(groups) == 1:
         crossed.clear()
         z_group = {s.id: g for g, group in enumerate(groups) for s in group.zh}
         e_group = {s.id: g for g, group in enumerate(groups) for s in group.en}
-        for bead in aligner([s.text for s in zs], [s.text for s in es], warm, config):
+        for bead in aligner([s.text for s in zs], [s.text for s in es], encoder, config):
             touched = {z_group[zs[k].id] for k in bead.zh} | {e_group[es[k].id] for k in bead.en}
             if len(touched) > 1:
                 crossed |= touched
@@ -179,7 +180,7 @@ def _sentence_links(zh: Document, en: Document, groups: Sequence[_Group], encode
         if g not in crossed:
             links.extend(kept[g])
         elif group.zh and group.en:
-            for bead in aligner([s.text for s in group.zh], [s.text for s in group.en], warm, config):
+            for bead in aligner([s.text for s in group.zh], [s.text for s in group.en], encoder, config):
                 links.append(_link([group.zh[k] for k in bead.zh], [group.en[k] for k in bead.en], bead.score, bead.flags, config))
         else:
             links.extend(_link([s], [], group.score, (), config) for s in group.zh)
