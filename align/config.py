@@ -19,15 +19,11 @@ class AlignConfig:
     # --- sentences (align/sentence_align.py and its helpers) ---
     span_mode: str = "pool"  # "pool" = span vectors from sentence vectors (free); "encode" = embed joined spans (slower, L(L+1)/2x encoding)
     neighbours: int = 4  # k of the FAISS k-NN margin; larger = smoother hub correction, slower search
-    margin_weight: float = 1.0  # weight of the neighbours' mean cosine subtracted from a bead's cosine; 0 = plain cosine
     anchor_margin: float = 1.05  # ratio margin a mutual nearest pair needs to be an anchor; higher = fewer, surer anchors
     band_width: int = 12  # DP half-width (sentences) around the anchor path; wider = survives bigger omissions, slower
     band_drift: float = 0.5  # extra half-width per sentence of distance from the nearest anchor
-    skip_cost: float = 0.05  # score of leaving one sentence unaligned (negated); higher = fewer 1-0/0-1 beads
-    length_weight: float = 0.02  # weight of the length-ratio log-density; higher = trusts lengths over meaning
-    lexical_weight: float = 0.02  # bonus per number/name shared by a bead; higher = trusts digits and names more
-    lexical_miss: float = 0.01  # malus per number/name found on one side of a bead only
-    merge_cost: float = 0.0  # malus per extra sentence in an n:m bead; higher = fewer merges
+    skip_cost: float = 0.0  # added cost of leaving a sentence unaligned, on top of the learned one; higher = fewer 1-0/0-1 beads
+    merge_cost: float = 0.0  # added cost of an n:m bead other than 1-1, on top of the learned one; higher = fewer merges
 
     # --- paragraphs (align/paragraph_align.py, align/pipeline.py) ---
     # Bead scores are in units where a typical 1-1 translation scores ~1, unrelated text ~0.
