@@ -5,10 +5,10 @@ The stages are separate functions over plain arrays, in the vecalign manner:
 1. encode every sentence once; build span vectors for runs of up to ``max_bead - 1``
    sentences (pooled by default, see :mod:`align.spans`);
 2. FAISS k-NN in both directions gives each sentence the mean cosine to its nearest
-   neighbours (the margin denominator) and mutual best pairs (anchors);
+   neighbours (the hubness margin) and mutual best pairs (anchors);
 3. a length model is fitted on the anchors of this very pair (:mod:`align.lengths`);
-4. a banded DP around the anchor path picks the best sequence of beads, each scored by
-   margin-adjusted cosine + length log-density + shared numbers/names − merge cost;
+4. a banded DP around the anchor path picks the sequence of beads with the highest total
+   score, a bead's score being its evidence (:mod:`align.features`) times learned weights;
 5. each bead's evidence is mapped to a calibrated probability (:mod:`align.confidence`)
    and flags are attached.
 """
@@ -22,74 +22,30 @@ import numpy as np
 
 from align.alignment import Bead, Flag
 from align.anchors import band, find_anchors, neighbours
-from align.config import AlignConfig
 from align.confidence import Evidence, confidence
+from align.config import AlignConfig
 from align.dp import Step, bead_types, best_path
 from align.encoder import Encoder
 from align.errors import UsageError
-from align.lengths import LengthModel, fit_length_model
-from align.lexical import LexicalIndex, build_index
-from align.spans import Spans, build_spans, encode_unique
+from align.features import NAMES, SKIP_EN, SKIP_ZH, WEIGHTS, BeadFeatures, make_side, type_column
+from align.lengths import fit_length_model
+from align.lexical import build_index
+from align.spans import build_spans, encode_unique
 
 # a bead is flagged length-outlier beyond this many standard deviations of the pair's ratio
 LENGTH_OUTLIER_Z = 3.0
+_COL = {name: k for k, name in enumerate(NAMES)}
 
 
 @dataclass(frozen=True)
-class _Side:
-    spans: Spans
-    knn_cum: np.ndarray  # cumulative sum of each sentence's mean k-NN cosine (span means)
+class Prepared:
+    """Everything the DP needs for one document pair (reused when training weights)."""
 
-
-@dataclass(frozen=True)
-class BeadScorer:
-    """Scores every candidate bead; shared by the DP (vectorised) and the final evidence."""
-
-    zh: _Side
-    en: _Side
-    lengths: LengthModel
-    lexical: LexicalIndex
-    config: AlignConfig
-
-    def _knn(self, side: _Side, start: np.ndarray | int, k: int) -> np.ndarray:
-        return (side.knn_cum[np.asarray(start) + k] - side.knn_cum[start]) / k
-
-    def parts(self, i: int, n: int, m: int, ja: int, jb: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """(cosine, margin denominator, length z, shared tokens, missing tokens) for ends ja..jb."""
-        zs = i - n
-        starts = np.arange(ja - m, jb - m + 1)
-        cos = self.en.spans.vecs[m][ja - m : jb - m + 1] @ self.zh.spans.vecs[n][zs]
-        denom = 0.5 * (self._knn(self.zh, zs, n) + self._knn(self.en, starts, m))
-        z = self.lengths.z(self.zh.spans.lens[n][zs], self.en.spans.lens[m][ja - m : jb - m + 1])
-        shared = np.zeros(len(starts), dtype=np.float64)
-        lex = self.lexical
-        if lex.matches:
-            for r in range(zs, i):
-                if r in lex.matches:
-                    row = lex.row(r, ja - m, jb)
-                    cs = np.concatenate([[0.0], np.cumsum(row)])
-                    shared += cs[m : m + len(starts)] - cs[: len(starts)]
-        zc = float(lex.zh_count[zs:i].sum())
-        ec_cum = np.concatenate([[0.0], np.cumsum(lex.en_count[ja - m : jb])])
-        ec = ec_cum[m : m + len(starts)] - ec_cum[: len(starts)]
-        missing = np.maximum(zc + ec - 2 * shared, 0.0)
-        return cos, denom, z, shared, missing
-
-    def __call__(self, i: int, n: int, m: int, ja: int, jb: int) -> np.ndarray:
-        c = self.config
-        cos, denom, z, shared, missing = self.parts(i, n, m, ja, jb)
-        return (
-            cos
-            - c.margin_weight * denom
-            - c.length_weight * 0.5 * z * z
-            + c.lexical_weight * np.minimum(shared, 5)
-            - c.lexical_miss * np.minimum(missing, 5)
-            - c.merge_cost * (n + m - 2)
-        )
-
-
-def _side(spans: Spans, knn_mean: np.ndarray) -> _Side:
-    return _Side(spans, np.concatenate([[0.0], np.cumsum(knn_mean, dtype=np.float64)]))
+    n_zh: int
+    n_en: int
+    features: BeadFeatures
+    lo: np.ndarray
+    hi: np.ndarray
 
 
 def _check(config: AlignConfig) -> None:
@@ -97,6 +53,58 @@ def _check(config: AlignConfig) -> None:
         raise UsageError(f"max_bead={config.max_bead}: must be at least 2 (a 1-1 bead); use 5 or more")
     if config.span_mode not in ("pool", "encode"):
         raise UsageError(f"span_mode={config.span_mode!r}: unknown; use 'pool' or 'encode'")
+
+
+def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: AlignConfig) -> Prepared:
+    """Encode, build spans, find anchors, fit the length model, lay out the band."""
+    zh_vecs = encode_unique(encoder, zh)
+    en_vecs = encode_unique(encoder, en)
+    longest = config.max_bead - 1
+    span_encoder = encoder if config.span_mode == "encode" else None
+    zh_spans = build_spans(zh, zh_vecs, longest, zh=True, encoder=span_encoder)
+    en_spans = build_spans(en, en_vecs, longest, zh=False, encoder=span_encoder)
+    nb = neighbours(zh_vecs, en_vecs, config.neighbours)
+    anchors = find_anchors(nb, config.anchor_margin)
+    lengths = fit_length_model(list(zh_spans.lens[1]), list(en_spans.lens[1]), anchors)
+    feats = BeadFeatures(make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths, build_index(zh, en))
+    lo, hi = band(anchors, len(zh), len(en), config.band_width, config.band_drift)
+    return Prepared(len(zh), len(en), feats, lo, hi)
+
+
+def weights_for(config: AlignConfig, base: np.ndarray = WEIGHTS) -> np.ndarray:
+    """The learned weights with the user's biases applied."""
+    w = np.array(base, dtype=np.float64)
+    w[SKIP_ZH] -= config.skip_cost
+    w[SKIP_EN] -= config.skip_cost
+    for col in range(len(NAMES)):
+        if NAMES[col].startswith("type ") and col not in (SKIP_ZH, SKIP_EN, type_column(1, 1)):
+            w[col] -= config.merge_cost
+    return w
+
+
+def decode(prep: Prepared, weights: np.ndarray, config: AlignConfig) -> list[Step]:
+    """The best path under ``weights``."""
+
+    def score(i: int, n: int, m: int, ja: int, jb: int) -> np.ndarray:
+        return prep.features.matrix(i, n, m, ja, jb) @ weights
+
+    types = bead_types(config.max_bead)
+    return best_path(prep.n_zh, prep.n_en, prep.lo, prep.hi, types, score, float(weights[SKIP_ZH]), float(weights[SKIP_EN]))
+
+
+def path_features(prep: Prepared, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
+    """Sum of the feature vectors of a path given as (zh ids, en ids) beads."""
+    total = np.zeros(len(NAMES))
+    for zh_ids, en_ids in beads:
+        if not zh_ids:
+            total[SKIP_EN] += len(en_ids)
+        elif not en_ids:
+            total[SKIP_ZH] += len(zh_ids)
+        elif max(len(zh_ids), len(en_ids)) < len(prep.features.zh.spans.vecs):
+            # gold beads longer than the longest span cannot be scored; they are rare (~1 %)
+            i, j = max(zh_ids) + 1, max(en_ids) + 1
+            total += prep.features.matrix(i, len(zh_ids), len(en_ids), j, j)[0]
+    return total
 
 
 def align_sentences(
@@ -116,36 +124,36 @@ def align_sentences(
         return [Bead((i,), (), 0.0, (Flag.UNALIGNED.value,)) for i in range(len(zh))] + [
             Bead((), (j,), 0.0, (Flag.UNALIGNED.value,)) for j in range(len(en))
         ]
-    zh_vecs = encode_unique(encoder, zh)
-    en_vecs = encode_unique(encoder, en)
-    longest = config.max_bead - 1
-    span_encoder = encoder if config.span_mode == "encode" else None
-    zh_spans = build_spans(zh, zh_vecs, longest, zh=True, encoder=span_encoder)
-    en_spans = build_spans(en, en_vecs, longest, zh=False, encoder=span_encoder)
-    nb = neighbours(zh_vecs, en_vecs, config.neighbours)
-    anchors = find_anchors(nb, config.anchor_margin)
-    lengths = fit_length_model(list(zh_spans.lens[1]), list(en_spans.lens[1]), anchors)
-    scorer = BeadScorer(_side(zh_spans, nb.zh_mean()), _side(en_spans, nb.en_mean()), lengths, build_index(zh, en), config)
-    lo, hi = band(anchors, len(zh), len(en), config.band_width, config.band_drift)
-    steps = best_path(len(zh), len(en), lo, hi, bead_types(config.max_bead), scorer, -config.skip_cost, -config.skip_cost)
-    return [_bead(step, scorer) for step in steps]
+    prep = prepare(zh, en, encoder, config)
+    steps = decode(prep, weights_for(config), config)
+    return [_bead(step, prep.features, config) for step in steps]
 
 
-def _bead(step: Step, scorer: BeadScorer) -> Bead:
+def _bead(step: Step, feats: BeadFeatures, config: AlignConfig) -> Bead:
     """Attach the calibrated confidence and the reviewer's flags to one DP step."""
     n, m = step.zh_end - step.zh_start, step.en_end - step.en_start
     zh_ids, en_ids = tuple(range(step.zh_start, step.zh_end)), tuple(range(step.en_start, step.en_end))
     if n == 0 or m == 0:
         return Bead(zh_ids, en_ids, 0.0, (Flag.UNALIGNED.value,))
-    cos, denom, z, shared, missing = (float(x[0]) for x in scorer.parts(step.zh_end, n, m, step.en_end, step.en_end))
-    ev = Evidence(cos=cos, margin=cos - denom, length_z=z, shared=shared, missing=missing, n=n, m=m)
+    f = feats.matrix(step.zh_end, n, m, step.en_end, step.en_end)[0]
+    cos = float(f[:4].sum())
+    ev = Evidence(
+        cos=cos,
+        margin=cos - 0.5 * float(f[_COL["en adjacent"]] + f[_COL["zh adjacent"]]),
+        length_z=float(f[_COL["length |z|"]]),
+        shared=float(f[_COL["shared tokens"]]),
+        missing=float(f[_COL["missing tokens"]]),
+        n=n,
+        m=m,
+        score=step.score,
+    )
     score = confidence(ev)
     flags = []
-    if score < scorer.config.low_confidence:
+    if score < config.low_confidence:
         flags.append(Flag.LOW_CONFIDENCE.value)
-    if missing > 0 and shared < missing:
+    if ev.missing > 0 and ev.shared < ev.missing:
         flags.append(Flag.NUMBER_MISMATCH.value)
-    if abs(z) > LENGTH_OUTLIER_Z:
+    if ev.length_z > LENGTH_OUTLIER_Z:
         flags.append(Flag.LENGTH_OUTLIER.value)
     if n > 1 or m > 1:
         flags.append(Flag.MERGED.value)

@@ -1,0 +1,145 @@
+"""Bead features and their learned weights: the score the DP maximises is ``features @ WEIGHTS``.
+
+Every candidate bead (Chinese sentences ``i-n..i-1`` with English ``j-m..j-1``) gets a
+small vector of evidence: cosines (per bead shape, because pooled span vectors of merges
+behave differently from single sentences), Bertalign's adjacent-sentence margin on both
+sides, the k-NN margin, how well the *worst* sentence of a merge fits the other side,
+the length model's z, shared and one-sided numbers/names, and a bias per bead type.
+
+The weights are learned with an averaged structured perceptron (Collins 2002): align a
+training document with the current weights, compare the chosen path with the gold path,
+move the weights toward the gold path's feature sum. This optimises exactly what the
+benchmark counts (whole beads equal to gold). See ``benchmarks/train_weights.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from align.lengths import LengthModel
+from align.lexical import LexicalIndex
+from align.spans import Spans
+
+# Bead types that carry their own bias. Larger types share the last bias of their kind.
+TYPES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2), (1, 5), (2, 4), (3, 3), (4, 2), (5, 1), (1, 6))
+SHAPES = ("1-1", "1-m", "n-1", "n-m")
+DENSE = (
+    *(f"cos {s}" for s in SHAPES),
+    "en adjacent",  # mean cosine of the zh span with the en sentences just outside the en span
+    "zh adjacent",
+    "knn",  # mean cosine to the k nearest neighbours (hubness)
+    "en worst gap",  # cosine minus the worst en member's cosine (merges only)
+    "zh worst gap",
+    "length z^2/2",
+    "length |z|",
+    "shared tokens",
+    "missing tokens",
+)
+NAMES = DENSE + tuple(f"type {n}-{m}" for n, m in TYPES) + ("type n-m other", "type 1-0", "type 0-1")
+N_DENSE = len(DENSE)
+SKIP_ZH = NAMES.index("type 1-0")
+SKIP_EN = NAMES.index("type 0-1")
+
+
+def type_column(n: int, m: int) -> int:
+    """Column of the bias feature of an n:m bead."""
+    if (n, m) in TYPES:
+        return N_DENSE + TYPES.index((n, m))
+    return NAMES.index("type n-m other")
+
+
+def shape_column(n: int, m: int) -> int:
+    if n == 1 and m == 1:
+        return 0
+    if n == 1:
+        return 1
+    if m == 1:
+        return 2
+    return 3
+
+
+@dataclass(frozen=True)
+class Side:
+    """One document side: span vectors/lengths and the cumulative k-NN means."""
+
+    spans: Spans
+    knn_cum: np.ndarray
+
+    def knn(self, start: np.ndarray | int, k: int) -> np.ndarray:
+        return (self.knn_cum[np.asarray(start) + k] - self.knn_cum[start]) / k
+
+
+def make_side(spans: Spans, knn_mean: np.ndarray) -> Side:
+    return Side(spans, np.concatenate([[0.0], np.cumsum(knn_mean, dtype=np.float64)]))
+
+
+@dataclass(frozen=True)
+class BeadFeatures:
+    """Computes feature matrices for runs of candidate beads."""
+
+    zh: Side
+    en: Side
+    lengths: LengthModel
+    lexical: LexicalIndex
+
+    def matrix(self, i: int, n: int, m: int, ja: int, jb: int) -> np.ndarray:
+        """Features of beads (zh ``i-n..i-1``, en ``j-m..j-1``) for ``j`` in ``ja..jb``: (count, F)."""
+        zs, count = i - n, jb - ja + 1
+        out = np.zeros((count, len(NAMES)))
+        zh_vec = self.zh.spans.vecs[n][zs]
+        en_vecs = self.en.spans.vecs[m][ja - m : jb - m + 1]
+        cos = en_vecs @ zh_vec
+        out[:, shape_column(n, m)] = cos
+        en_sent, zh_sent = self.en.spans.vecs[1], self.zh.spans.vecs[1]
+        n_en, n_zh = len(en_sent), len(zh_sent)
+        # zh span against en sentences ja-m-1 .. jb: members and both outside neighbours
+        first = ja - m - 1
+        row = np.zeros(count + m + 1)
+        a, b = max(first, 0), min(jb, n_en - 1)
+        if a <= b:
+            row[a - first : b - first + 1] = en_sent[a : b + 1] @ zh_vec
+        left_ok = (np.arange(count) + first) >= 0
+        right_ok = (np.arange(count) + ja) < n_en
+        left, right = row[:count], row[m + 1 : m + 1 + count]
+        out[:, 4] = (left * left_ok + right * right_ok) / np.maximum(left_ok.astype(float) + right_ok, 1)
+        zl = en_vecs @ zh_sent[zs - 1] if zs >= 1 else np.zeros(count)
+        zr = en_vecs @ zh_sent[i] if i < n_zh else np.zeros(count)
+        out[:, 5] = (zl + zr) / max(int(zs >= 1) + int(i < n_zh), 1)
+        out[:, 6] = 0.5 * (self.zh.knn(zs, n) + self.en.knn(np.arange(ja - m, jb - m + 1), m))
+        if m > 1:
+            members = np.lib.stride_tricks.sliding_window_view(row[1 : count + m], m)
+            out[:, 7] = cos - members.min(axis=1)
+        if n > 1:
+            out[:, 8] = cos - (en_vecs @ zh_sent[zs:i].T).min(axis=1)
+        z = self.lengths.z(self.zh.spans.lens[n][zs], self.en.spans.lens[m][ja - m : jb - m + 1])
+        out[:, 9] = 0.5 * z * z
+        out[:, 10] = np.abs(z)
+        shared, missing = self._lexical(i, n, m, ja, jb)
+        out[:, 11] = np.minimum(shared, 5.0)
+        out[:, 12] = np.minimum(missing, 5.0)
+        out[:, type_column(n, m)] = 1.0
+        return out
+
+    def _lexical(self, i: int, n: int, m: int, ja: int, jb: int) -> tuple[np.ndarray, np.ndarray]:
+        lex, zs, count = self.lexical, i - n, jb - ja + 1
+        shared = np.zeros(count)
+        for r in range(zs, i):
+            if r in lex.matches:
+                cs = np.concatenate([[0.0], np.cumsum(lex.row(r, ja - m, jb))])
+                shared += cs[m : m + count] - cs[:count]
+        zc = float(lex.zh_count[zs:i].sum())
+        ec_cum = np.concatenate([[0.0], np.cumsum(lex.en_count[ja - m : jb])])
+        ec = ec_cum[m : m + count] - ec_cum[:count]
+        return shared, np.maximum(zc + ec - 2 * shared, 0.0)
+
+
+# Learned weights, in the order of NAMES (see the module docstring). Hand-set starting
+# point (Bertalign's scoring: cosine minus adjacent margin, skip -0.1) until
+# benchmarks/train_weights.py has been run.
+WEIGHTS = np.zeros(len(NAMES))
+WEIGHTS[:4] = 1.0
+WEIGHTS[4:6] = -0.5
+WEIGHTS[9] = -0.01
+WEIGHTS[SKIP_ZH] = WEIGHTS[SKIP_EN] = -0.1

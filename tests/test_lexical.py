@@ -1,0 +1,43 @@
+"""Lexical evidence: numbers, numerals, symbols and Latin names shared by both sides."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.lexical import build_index, tokens, zh_numeral_value
+
+NUMERALS = [("二十一", 21), ("三千零五", 3005), ("十四", 14), ("十", 10), ("一万二千", 12000), ("两", 2)]
+
+
+@pytest.mark.parametrize(("text", "value"), NUMERALS)
+def test_zh_numeral_value(text, value):
+    assert zh_numeral_value(text) == value
+
+
+def test_zh_tokens_cover_digits_numerals_symbols_and_latin_words():
+    got = tokens("他在１９９８年去了UN总部，见到Smith，A/RES/70/1号决议，二十一岁。", zh=True)
+    assert got == {"#1998", "un", "smith", "A/RES/70/1", "#21"}
+
+
+def test_en_tokens_keep_capitalised_words_and_number_words_only():
+    got = tokens("In 1,000 cases the UN met Smith at twenty-one, a one-off.", zh=False)
+    assert got == {"in", "#1000", "un", "smith", "#21"}
+
+
+def test_small_word_numbers_are_not_evidence():
+    # 一 / "one" are mostly articles; they would match everywhere
+    assert tokens("一个人", zh=True) == set()
+    assert tokens("one man", zh=False) == set()
+
+
+def test_index_keeps_only_tokens_seen_on_both_sides():
+    index = build_index(["他在1998年去了UN总部。", "你好。"], ["Hello there, Paris.", "In 1998 he went to the UN."])
+    assert index.matches == {0: {1: 2}}
+    assert list(index.zh_count) == [2, 0]
+    assert list(index.en_count) == [0, 2]  # "In", "Hello", "Paris" have no Chinese counterpart
+
+
+def test_row_returns_dense_counts_inside_the_window():
+    index = build_index(["1998年和2001年"], ["In 1998.", "Nothing.", "By 2001."])
+    assert list(index.row(0, 0, 3)) == [1, 0, 1]
+    assert list(index.row(0, 1, 3)) == [0, 1]
