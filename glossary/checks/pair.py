@@ -9,7 +9,7 @@ from align.alignment import Alignment
 from align.document import Document, Lang
 from align.encoder import Encoder
 from glossary.check_config import CheckConfig
-from glossary.finding import CheckId, Finding, Location, Side, Span
+from glossary.finding import CheckId, Finding, Location, Span
 from glossary.term import Status, Term
 
 
@@ -124,13 +124,3 @@ def finding(
         note=note,
         spans=tuple(spans),
     )
-
-
-def window(pairs: Sequence[Pair], i: int, size: int) -> Sequence[Pair]:
-    """Pair ``i`` with ``size`` neighbours on each side (the aligner may cut elsewhere)."""
-    return pairs[max(0, i - size) : i + size + 1]
-
-
-def spans(side: Side, ranges: Sequence[tuple[int, int]]) -> list[Span]:
-    return [Span(side, start, end) for start, end in ranges]
-
