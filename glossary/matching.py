@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Collection, Sequence
 
 from align.document import Lang
 
@@ -115,12 +115,18 @@ class FormIndex:
     def __bool__(self) -> bool:
         return bool(self._zh or self._en)
 
-    def find(self, text: str) -> list[Occurrence]:
-        """Non-overlapping occurrences in ``text``, longest first, returned in text order."""
+    def find(self, text: str, keys: Collection[int] | None = None) -> list[Occurrence]:
+        """Non-overlapping occurrences in ``text``, longest first, returned in text order.
+
+        ``keys`` limits the search to those forms (a longer form left out then no longer
+        hides the shorter ones inside it).
+        """
         norm, offsets = normalise(text, self.lang)
         raw: list[tuple[int, int, int, str]] = []  # (start, end) in norm, key, form
         if self.lang is Lang.ZH:
             for key, form, needle in self._zh:
+                if keys is not None and key not in keys:
+                    continue
                 start = norm.find(needle)
                 while start >= 0:
                     raw.append((start, start + len(needle), key, form))
@@ -128,7 +134,7 @@ class FormIndex:
         else:
             lower = norm.lower()
             for key, form, pattern, probe in self._en:
-                if probe not in lower:
+                if probe not in lower or (keys is not None and key not in keys):
                     continue
                 raw.extend((m.start(), m.end(), key, form) for m in pattern.finditer(norm))
         raw.sort(key=lambda r: (-(r[1] - r[0]), r[0], r[2]))

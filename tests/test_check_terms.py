@@ -102,3 +102,13 @@ def test_fewer_renderings_are_accepted_where_the_translation_always_condenses_th
 def test_an_acronym_defined_in_brackets_is_one_mention() -> None:
     rows = [("Nuclear-weapon-free zones (NWFZs) matter.", "无核武器区很重要。")]
     assert term_missing.find(pairs(rows), context([NWFZ])) == []
+
+
+def test_a_longer_target_term_the_source_does_not_use_does_not_hide_a_shorter_one() -> None:
+    weapons = Term("核武器", "nuclear weapons")
+    elimination = Term("彻底消除核武器", "total elimination of nuclear weapons")
+    rows = [("The complete elimination of nuclear weapons.", "彻底消除核武器。")]
+    assert term_missing.find(pairs(rows), context([weapons, elimination])) == []
+    rows = [("The total elimination of nuclear weapons.", "消除核武器。")]
+    found = term_missing.find(pairs(rows), context([weapons, elimination]))
+    assert [f.expected for f in found] == ["彻底消除核武器"]

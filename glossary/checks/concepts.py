@@ -80,7 +80,8 @@ class ConceptMatches:
 
 
 def match_concepts(pairs: Sequence[Pair], context: Context) -> ConceptMatches:
-    """Find every concept on both sides of every pair.
+    """Find every concept in the source of every pair, and in its target those the
+    source names in the pair or its neighbours (``CheckConfig.window``).
 
     A target form shared by two concepts is counted for both: it satisfies either.
     """
@@ -94,11 +95,16 @@ def match_concepts(pairs: Sequence[Pair], context: Context) -> ConceptMatches:
             fid = forms.setdefault(_key(f), len(forms))
             owners.setdefault(fid, []).append(k)
     tgt_index = FormIndex([(fid, f) for f, fid in ((f, forms[_key(f)]) for c in found for f in c.target)], context.target_lang)
-    source, target = [], []
-    for pair in pairs:
-        source.append(_drop_glosses(pair.source, src_index.find(pair.source)) if pair.source else [])
-        occ = tgt_index.find(pair.target) if pair.target else []
-        target.append(_drop_glosses(pair.target, [Occurrence(k, o.form, o.start, o.end) for o in occ for k in sorted(set(owners[o.key]))]))
+    source = [_drop_glosses(p.source, src_index.find(p.source)) if p.source else [] for p in pairs]
+    target = []
+    w = context.config.window
+    for i, pair in enumerate(pairs):
+        # only concepts the source names nearby are looked for in the target: a longer
+        # term the source does not use (彻底消除核武器) must not hide one it does (核武器)
+        wanted = {o.key for j in range(max(0, i - w), min(len(pairs), i + w + 1)) for o in source[j]}
+        fids = {fid for fid, keys in owners.items() if wanted.intersection(keys)}
+        occ = tgt_index.find(pair.target, fids) if pair.target and fids else []
+        target.append(_drop_glosses(pair.target, [Occurrence(k, o.form, o.start, o.end) for o in occ for k in sorted(set(owners[o.key])) if k in wanted]))
     return ConceptMatches(found, source, target)
 
 
