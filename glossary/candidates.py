@@ -59,7 +59,7 @@ class Inventory:
 
 def collect(pairs: list[TextPair], config: GlossaryConfig) -> Inventory:
     """Count every candidate of both languages over ``pairs``."""
-    zh_alias, en_alias, zh_short, en_short = _short_forms(pairs)
+    zh_alias, en_alias, zh_short, en_short, long_forms = _short_forms(pairs)
     zh_sets: list[set[str]] = []
     en_sets: list[set[str]] = []
     en_forms: dict[str, Counter[str]] = defaultdict(Counter)
@@ -71,6 +71,9 @@ def collect(pairs: list[TextPair], config: GlossaryConfig) -> Inventory:
         for key, surface in en_found.items():
             en_forms[key][surface] += 1
         keys = set(en_found) | {en_alias[k] for k in en_found if k in en_alias}
+        # a defined long form counts where it is written, even inside a longer name
+        # ("the Second Summit of the Community of Latin American and Caribbean States (CELAC)")
+        keys |= {key for key, forms in long_forms.items() if any(form in pair.en for form in forms)}
         en_sets.append(keys)
     # a defined short form counts for its long form and is not a candidate of its own
     zh_keys = [k for k in _keep(zh_sets, config.count_needed(len(pairs)), _zh_parts) if k not in zh_alias]
@@ -81,7 +84,7 @@ def collect(pairs: list[TextPair], config: GlossaryConfig) -> Inventory:
         en_keys=en_keys,
         zh_matrix=_matrix(zh_sets, zh_keys),
         en_matrix=_matrix(en_sets, en_keys),
-        en_forms=[en_forms[k] or Counter({k: 1}) for k in en_keys],
+        en_forms=[en_forms[k] or long_forms.get(k) or Counter({k: 1}) for k in en_keys],
         zh_short={k: v for k, v in zh_short.items() if k in set(zh_keys)},
         en_short={k: v for k, v in en_short.items() if k in set(en_keys)},
     )
@@ -93,15 +96,17 @@ def _short_forms(pairs: list[TextPair]):
     en_alias: dict[str, str] = {}
     zh_short: dict[str, set[str]] = defaultdict(set)
     en_short: dict[str, set[str]] = defaultdict(set)
+    long_forms: dict[str, Counter[str]] = defaultdict(Counter)  # how each defined long form is written
     for pair in pairs:
         for form in abbrev.chinese(pair.zh):
             zh_alias.setdefault(form.short, form.long)
             zh_short[form.long].add(form.short)
         for form in abbrev.english(pair.en):
             short_key, long_key = abbrev.english_key(form)
+            long_forms[long_key][form.long] += 1
             en_alias.setdefault(short_key, long_key)
             en_short[long_key].add(short_key)
-    return zh_alias, en_alias, dict(zh_short), dict(en_short)
+    return zh_alias, en_alias, dict(zh_short), dict(en_short), long_forms
 
 
 def _zh_parts(key: str) -> list[str]:

@@ -20,7 +20,7 @@ _LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _GLOSS_DROP = re.compile(r"\([^)]*\)|\b(?:CL|abbr\. for|variant of|surname|see|also written)\b[^/;]*")
 _WORD = re.compile(r"[a-z][a-z-]*")
 _NUMBER = re.compile(r"[0-9]+")
-_ZH_LIGHT = ("的", "之", "具有", "关于")
+ZH_LIGHT = ("的", "之", "具有", "关于")
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
 # characters Chinese uses to spell foreign names by sound
 TRANSLITERATION = frozenset(
@@ -43,6 +43,7 @@ _EXTRA = {
     "常驻": {"permanent"},
     "代表团": {"mission", "delegation"},
     "问题": {"question", "issue"},
+    "文书": {"instrument"},
 }
 _GENERIC = en_terms.STOP | en_terms.CONNECTORS | {"something", "someone", "sb", "sth", "etc", "person", "used", "one"}
 
@@ -132,7 +133,7 @@ class Dictionary:
                 covered += sounds
         en_share = sum(1 for t in targets if t in explained) / len(targets)
         # particles and light verbs need no English counterpart (具有法律约束力的文书)
-        content = len(zh) - sum(len(w) for w in _ZH_LIGHT if w in zh) or len(zh)
+        content = len(zh) - sum(len(w) for w in ZH_LIGHT if w in zh) or len(zh)
         zh_share = min(1.0, covered / content)
         return 0.75 * min(en_share, zh_share) ** 2 + 0.25 * (en_share + zh_share) / 2
 

@@ -154,7 +154,7 @@ def candidates(text: str, max_words: int = 9) -> dict[str, str]:
                 word = piece[j]
                 lower = word.lower()
                 if lower in CONNECTORS:
-                    connectors += 1
+                    connectors += lower != "the"  # "of the" is one link, not two
                     if j == i or connectors > 3:
                         break
                     if lower == "to" and not word_is_capitalised(piece, j + 1):

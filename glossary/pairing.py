@@ -24,7 +24,7 @@ import numpy as np
 from glossary import en_terms
 from glossary.candidates import Inventory
 from glossary.config import GlossaryConfig
-from glossary.dictionary import Dictionary
+from glossary.dictionary import ZH_LIGHT, Dictionary
 
 GENERAL_ZH = 15000  # jieba corpus frequency above which a one-word Chinese term is a general word
 GENERAL_HEAD = 5000  # ... and above which the head noun after 的 makes a description (的要求, 的反应)
@@ -103,7 +103,7 @@ def termhood(zh: str, en: str) -> float:
         weight *= 0.5
     if " " not in en and "-" not in en and not en.isupper():
         weight *= 0.6 if en[0].isupper() else 0.45
-    han = sum(1 for c in zh if not c.isdigit()) or 1
+    han = sum(1 for c in zh if not c.isdigit()) - sum(len(w) for w in ZH_LIGHT if w in zh) or 1
     per_word = han / english_length(en)
     # 大会 / General Assembly (1 per word) to 安全理事会 / Security Council (2.5) are normal
     misfit = per_word if per_word < 1.0 else (2.5 / per_word if per_word > 2.5 else 1.0)
