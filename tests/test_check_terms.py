@@ -112,3 +112,13 @@ def test_a_longer_target_term_the_source_does_not_use_does_not_hide_a_shorter_on
     rows = [("The total elimination of nuclear weapons.", "消除核武器。")]
     found = term_missing.find(pairs(rows), context([weapons, elimination]))
     assert [f.expected for f in found] == ["彻底消除核武器"]
+
+
+def test_a_term_named_only_in_the_next_link_hides_nothing_here() -> None:
+    threat = Term("威胁", "threat")
+    use = Term("使用或威胁使用核武器", "use or threat of use of nuclear weapons")
+    rows = [
+        ("There is a threat of use.", "存在使用或威胁使用核武器的可能。"),
+        ("The use or threat of use of nuclear weapons.", "使用或威胁使用核武器。"),
+    ]
+    assert term_missing.find(pairs(rows), context([threat, use])) == []

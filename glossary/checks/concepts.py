@@ -99,12 +99,18 @@ def match_concepts(pairs: Sequence[Pair], context: Context) -> ConceptMatches:
     target = []
     w = context.config.window
     for i, pair in enumerate(pairs):
-        # only concepts the source names nearby are looked for in the target: a longer
-        # term the source does not use (彻底消除核武器) must not hide one it does (核武器)
-        wanted = {o.key for j in range(max(0, i - w), min(len(pairs), i + w + 1)) for o in source[j]}
-        fids = {fid for fid, keys in owners.items() if wanted.intersection(keys)}
-        occ = tgt_index.find(pair.target, fids) if pair.target and fids else []
-        target.append(_drop_glosses(pair.target, [Occurrence(k, o.form, o.start, o.end) for o in occ for k in sorted(set(owners[o.key])) if k in wanted]))
+        # Only concepts the source names are looked for in the target: a longer term the
+        # source does not use (彻底消除核武器) must not hide one it does (核武器). Concepts
+        # named in neighbouring links only (the aligner may cut elsewhere) are looked for
+        # in a second pass that hides nothing from the first.
+        own = {o.key for o in source[i]}
+        near = {o.key for j in range(max(0, i - w), min(len(pairs), i + w + 1)) for o in source[j]} - own
+        occ: list[Occurrence] = []
+        for wanted in (own, near):
+            fids = {fid for fid, keys in owners.items() if wanted.intersection(keys)}
+            if pair.target and fids:
+                occ.extend(Occurrence(k, o.form, o.start, o.end) for o in tgt_index.find(pair.target, fids) for k in sorted(set(owners[o.key])) if k in wanted)
+        target.append(_drop_glosses(pair.target, sorted(occ, key=lambda o: (o.start, o.key))))
     return ConceptMatches(found, source, target)
 
 
