@@ -321,9 +321,7 @@ def glossary_build_command(
 ) -> None:
     """Build a bilingual terminology glossary (Excel workbook) from aligned documents.
 
-    Sheets: Glossary (one row per concept, sorted by score, status dropdown for review),
-    Contexts (every occurrence as a bilingual concordance line) and About (inputs, model,
-    settings). A one-line summary goes to stderr.
+    Sheets: Glossary (one row per concept, sorted by score, status dropdown for review), Contexts (every occurrence as a bilingual concordance line) and About (inputs, model, settings). A one-line summary goes to stderr.
 
     Example: paraterm glossary build corpus/ -o glossary.xlsx
     """

@@ -73,14 +73,16 @@ def _terms(rows: list[pairing.Row], inventory: Inventory, config: GlossaryConfig
         zh_variants = [inventory.zh_keys[i] for i in row.zh_variants]
         for key in [zh, *zh_variants]:
             zh_variants += sorted(inventory.zh_short.get(key, ()))
-        en_variants = [f for f in sorted(inventory.en_forms[row.en]) if f != en]
+        # forms differing only in case (a sentence-initial capital) are not variants
+        en_variants = [f for f in sorted(inventory.en_forms[row.en]) if f.lower() != en.lower()]
         for j in row.en_variants:
             en_variants += sorted(inventory.en_forms[j])
         for j in [row.en, *row.en_variants]:
             en_variants += sorted(inventory.en_short.get(inventory.en_keys[j], ()))
         both = _rows_with(zh_columns, [row.zh, *row.zh_variants]) & _rows_with(en_columns, [row.en, *row.en_variants])
         hits = [inventory.pairs[k] for k in sorted(both)]
-        example = min(hits, key=lambda p: (len(p.zh) + len(p.en), p.document, p.link)) if hits else None
+        # the shortest sentence that is more than a heading shows the term in use
+        example = min(hits, key=lambda p: (len(p.zh) < 12, len(p.zh) + len(p.en), p.document, p.link)) if hits else None
         terms.append(
             Term(
                 zh=zh,
