@@ -77,7 +77,8 @@ def collect(pairs: list[TextPair], config: GlossaryConfig) -> Inventory:
         en_sets.append(keys)
     # a defined short form counts for its long form and is not a candidate of its own
     zh_keys = [k for k in _keep(zh_sets, config.count_needed(len(pairs)), _zh_parts) if k not in zh_alias]
-    en_keys = [k for k in _keep(en_sets, config.count_needed(len(pairs)), _en_parts) if k not in en_alias]
+    names = {k for k, forms in en_forms.items() if forms.most_common(1)[0][0][0].isupper()}
+    en_keys = [k for k in _keep(en_sets, config.count_needed(len(pairs)), lambda key: _en_parts(key, names)) if k not in en_alias]
     return Inventory(
         pairs=pairs,
         zh_keys=zh_keys,
@@ -119,17 +120,20 @@ def _zh_parts(key: str) -> list[str]:
     ]
 
 
-def _en_parts(key: str) -> list[str]:
-    """Word runs of ``key`` it may hide; not the complement of a connector: "Mongolia" in
-    "nuclear-weapon-free status of Mongolia" or "civil society" in "system and civil society"
-    stand on their own (a name cut after "of" is already refused by en_terms)."""
+def _en_parts(key: str, names: set[str]) -> list[str]:
+    """Word runs of ``key`` it may hide. After a connector only a name inside a name is hidden
+    ("Foreign Affairs of Ukraine" in "Ministry of Foreign Affairs of Ukraine"); anything else
+    there stands on its own ("civil society" in "United Nations system and civil society",
+    "International Court of Justice" in "conclusion of the International Court of Justice")."""
     words = key.split(" ")
-    return [
-        " ".join(words[i:j])
-        for i in range(len(words))
-        for j in range(i + 1, len(words) + 1)
-        if j - i < len(words) and (i == 0 or words[i - 1] not in en_terms.CONNECTORS)
-    ]
+    parts = []
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            part = " ".join(words[i:j])
+            after_connector = i > 0 and words[i - 1] in en_terms.CONNECTORS
+            if j - i < len(words) and (not after_connector or (part in names and key in names)):
+                parts.append(part)
+    return parts
 
 
 def _keep(sets: list[set[str]], min_count: int, parts) -> list[str]:

@@ -202,8 +202,10 @@ def _truncated(piece: list[str], i: int, j: int) -> bool:
     """A run that cuts a capitalised name ("Court of Justice", "secretariat of the Conference")."""
     if piece[i][0].isupper() and i > 0:
         before = i - 1
-        while before > 0 and piece[before].lower() in CONNECTORS:
-            before -= 1  # "Treaty on the | Non-Proliferation ..."
+        while before > 0 and piece[before].lower() in CONNECTORS and piece[before].lower() != "of":
+            # "Treaty on the | Non-Proliferation ..." is cut; after "of" a name may stand alone
+            # ("President of the | Conference on Disarmament"): fragments are judged by counting
+            before -= 1
         if piece[before][0].isupper() and piece[before].lower() not in STOP:
             return True
     if not piece[j][0].isupper():

@@ -232,7 +232,36 @@ def select(
             if not _nested(inventory.en_keys[j], inventory.en_keys[row.en]):
                 row.en_variants.append(j)
                 en_row[j] = row
+    _chinese_short_forms(scored, inventory, zh_row, en_row)
     return rows[: config.max_terms]
+
+
+def _chinese_short_forms(scored, inventory: Inventory, zh_row: dict[int, Row], en_row: dict[int, Row]) -> None:
+    """Undefined Chinese short forms seen with a row's English become its variants.
+
+    裁谈会 is never defined in brackets, and no dictionary has it, but it renders
+    Conference on Disarmament again and again and its characters spell 裁军谈判会议 in order.
+    """
+    for _, i, j, evidence in scored:
+        if i in zh_row or j not in en_row or evidence.count < 2 or evidence.dice < 0.3:
+            continue
+        row = en_row[j]
+        if abbreviates(inventory.zh_keys[i], inventory.zh_keys[row.zh]):
+            row.zh_variants.append(i)
+            zh_row[i] = row
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """True when ``short`` is ``long`` abbreviated: shorter, same first character, characters in order."""
+    if not 2 <= len(short) < len(long) or short[0] != long[0] or short in long:
+        return False
+    position = 0
+    for char in short:
+        position = long.find(char, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def _nested(a: str, b: str) -> bool:

@@ -93,3 +93,24 @@ def test_unaligned_links_are_skipped_and_nothing_left_is_an_error() -> None:
     assert text_pairs([empty]) == []
     with pytest.raises(GlossaryInputError, match="^no aligned sentence pairs in the input; give aligned files or ZH EN document pairs$"):
         build_glossary([empty])
+
+
+@pytest.mark.parametrize(
+    "short, long, expected",
+    [("裁谈会", "裁军谈判会议", True), ("拉加共同体", "拉丁美洲和加勒比国家共同体", True), ("谈判会议", "裁军谈判会议", False),
+     ("会议裁军", "裁军谈判会议", False), ("裁军谈判会议", "裁军谈判会议", False)],
+)
+def test_abbreviates(short: str, long: str, expected: bool) -> None:
+    from glossary.pairing import abbreviates
+
+    assert abbreviates(short, long) is expected
+
+
+def test_undefined_chinese_short_form_joins_its_row() -> None:
+    pairs = PAIRS + [
+        ("裁谈会应当开始谈判。", "The Conference on Disarmament should start negotiations."),
+        ("本集团呼吁裁谈会开始工作。", "The Group calls upon the Conference on Disarmament to begin its work."),
+    ]
+    glossary = build_glossary([sample_alignment(pairs)])
+    assert _row(glossary, "裁军谈判会议").zh_variants == ("裁谈会",)
+    assert _row(glossary, "裁军谈判会议").zh_freq == 4
