@@ -195,7 +195,8 @@ def _by_embedding(docs: list[Candidate], config: PairingConfig) -> tuple[list[Pa
             rival = max([r[0] for r in ranked[1:2]] + [r[0] for r in back[1:2]], default=None)
             gap = score - rival if rival is not None else float("inf")
             evidence = f"similarity {score:.3f}" + (f", next {rival:.3f}" if rival is not None else ", no rival")
-            if score < config.min_similarity:
+            # the floor decides alone only without a rival; with one, the gap is the evidence
+            if rival is None and score < config.min_similarity:
                 reason = f"too far: {{}} at similarity {score:.3f} < {config.min_similarity}"
                 notes[zh[z].id] = Unpaired(zh[z].id, reason.format(en[e].name), False)
                 notes[en[e].id] = Unpaired(en[e].id, reason.format(zh[z].name), False)

