@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import sqlite3
 from collections import OrderedDict
 from pathlib import Path
@@ -35,6 +36,7 @@ MAX_BATCH_TOKENS = 8192
 # vectors kept in memory across calls (384 floats = 1.5 KB each, so about 75 MB at most)
 DEFAULT_MEMORY_CACHE = 50_000
 E5_PREFIX = "query: "  # e5 models were trained with it; used on both sides of a bitext
+_E5_NAME = re.compile(r"(^|[-_.])e5([-_.]|$)")  # multilingual-e5-small, e5-base-v2, ...
 
 
 def _set_offline() -> None:
@@ -73,7 +75,7 @@ def load_encoder(
         st_model = _load_st(str(local) if local.exists() else model, model)
         path = local.resolve() if local.exists() else _hub_snapshot(model)
         name = model
-        prefix = E5_PREFIX if "e5" in Path(model).name.lower() else ""
+        prefix = E5_PREFIX if _E5_NAME.search(Path(model).name.lower()) else ""
         key = f"{model}|{path}"
     store = None
     if disk_cache is not False:

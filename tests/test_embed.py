@@ -33,6 +33,7 @@ def encoder():
     return load_encoder()
 
 
+@pytest.mark.model
 def test_rows_are_unit_float32(encoder):
     vectors = encoder.encode(SENTENCES)
     assert vectors.shape == (4, 384) and vectors.dtype == np.float32
@@ -41,17 +42,20 @@ def test_rows_are_unit_float32(encoder):
     assert encoder.name == DEFAULT_MODEL and encoder.dim == 384 and encoder.prefix == E5_PREFIX
 
 
+@pytest.mark.model
 def test_translations_are_closer_than_other_sentences(encoder):
     en_report, zh_report, en_rose, zh_rose = encoder.encode(SENTENCES)
     assert en_report @ zh_report > en_report @ zh_rose
     assert en_rose @ zh_rose > en_rose @ zh_report
 
 
+@pytest.mark.model
 def test_empty_text_still_gets_a_unit_row(encoder):
     vector = encoder.encode([""])[0]
     assert abs(np.linalg.norm(vector) - 1.0) < 1e-5
 
 
+@pytest.mark.model
 def test_duplicates_are_embedded_once_and_remembered():
     encoder = load_encoder(memory_cache=10)
     vectors = encoder.encode(["a", "b", "a", "a"])
@@ -62,6 +66,7 @@ def test_duplicates_are_embedded_once_and_remembered():
     assert np.array_equal(again[0], vectors[1])
 
 
+@pytest.mark.model
 def test_memory_cache_is_bounded():
     encoder = load_encoder(memory_cache=2)
     encoder.encode(["a", "b", "c"])  # "a" is evicted, least recently used
@@ -71,6 +76,7 @@ def test_memory_cache_is_bounded():
     assert encoder.calls_to_model == 4
 
 
+@pytest.mark.model
 def test_batching_does_not_change_vectors():
     texts = [PARAGRAPH[:n] for n in (10, 40, 80, 160, 240)] + SENTENCES
     one_by_one = np.stack([load_encoder(memory_cache=0, batch_size=1).encode([t])[0] for t in texts])
@@ -78,6 +84,7 @@ def test_batching_does_not_change_vectors():
     assert np.allclose(one_by_one, batched, atol=1e-5)
 
 
+@pytest.mark.model
 def test_disk_cache_is_reused_by_a_new_encoder(tmp_path):
     first = load_encoder(disk_cache=tmp_path / "vectors.sqlite3")
     stored = first.encode(SENTENCES[:2])
@@ -112,6 +119,7 @@ def _manual_windows(encoder, text: str) -> tuple[np.ndarray, np.ndarray]:
     return combined / np.linalg.norm(combined), pools[0] / np.linalg.norm(pools[0])
 
 
+@pytest.mark.model
 def test_long_text_is_windowed_not_truncated(encoder):
     text = " ".join([PARAGRAPH] * 27)
     assert encoder.token_counts([text])[0] > 1500
@@ -121,6 +129,7 @@ def test_long_text_is_windowed_not_truncated(encoder):
     assert not np.allclose(vector, truncated, atol=1e-3)
 
 
+@pytest.mark.model
 def test_other_model_has_no_prefix_unless_known(tmp_path):
     converted = prepare_model()
     plain = tmp_path / "my-model"
@@ -145,6 +154,7 @@ def test_unloadable_model_is_one_line(name):
     assert os.environ["HF_HUB_OFFLINE"] == "1"
 
 
+@pytest.mark.model
 def test_torch_uses_no_more_threads_than_cores(encoder):
     import torch
 
@@ -154,6 +164,7 @@ def test_torch_uses_no_more_threads_than_cores(encoder):
 # --- CLI -------------------------------------------------------------------------------
 
 
+@pytest.mark.model
 def test_cli_model_info_default():
     path = prepare_model()
     size = sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
@@ -187,6 +198,7 @@ def test_cli_model_info_bad_model():
     )
 
 
+@pytest.mark.model
 def test_cli_model_prepare_prints_path_and_time():
     path = prepare_model()
     result = CliRunner().invoke(app, ["model", "prepare"])
@@ -196,6 +208,7 @@ def test_cli_model_prepare_prints_path_and_time():
     assert second.startswith("prepared in ") and second.endswith(" s")
 
 
+@pytest.mark.model
 def test_long_windows_are_batched_by_token_budget(encoder):
     from align.embed import MAX_BATCH_TOKENS
 
