@@ -20,7 +20,7 @@ from align.config import AlignConfig
 from align.document import Document, Sentence
 from align.encoder import Encoder
 from align.errors import UsageError
-from align.paragraph_align import ParagraphAlignment, align_paragraphs, structure_problem
+from align.paragraph_align import ParagraphAlignment, align_paragraphs, structure_problem, text_length
 
 __all__ = ["align_documents", "input_warnings"]
 
@@ -259,8 +259,7 @@ def input_warnings(zh: Document, en: Document, config: AlignConfig) -> list[str]
         warnings.append(f"{zh.name} looks English and {en.name} Chinese; give the Chinese document first")
     elif zh.lang is en.lang:
         warnings.append(f"{zh.name} and {en.name} were both read as {zh.lang.value}; check the --lang options")
-    z_len = sum(1 for c in z_text if not c.isspace())
-    e_len = sum(1 for c in e_text if not c.isspace())
+    z_len, e_len = text_length(z_text), text_length(e_text)
     expected = config.expected_length_ratio
     found = e_len / z_len
     factor = config.length_warning_factor

@@ -238,7 +238,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     config = AlignConfig()
     for item in args.set:
         key, value = item.split("=", 1)
-        config = replace(config, **{key: type(getattr(config, key))(value)})
+        kind = type(getattr(config, key))
+        config = replace(config, **{key: value == "True" if kind is bool else kind(value)})
     start = time.perf_counter()
     encoder = DiskCache(load(args.encoder), enabled=not args.no_cache)
     sentences = args.level == "sentence"

@@ -101,11 +101,15 @@ class Lookup:
         return out
 
 
+def _no_model(self, texts: Sequence[str]) -> np.ndarray:  # noqa: ANN001
+    raise SystemExit("the vector cache lacks some texts: run once without --cached first (same --sentences)")
+
+
 class NamedCache(CachedEncoder):
     """The benchmark cache, usable without loading the model (name and dim given)."""
 
     def __init__(self, name: str, dim: int, tag: str) -> None:  # noqa: D107
-        inner = type("NoModel", (), {"name": name, "dim": dim})()
+        inner = type("NoModel", (), {"name": name, "dim": dim, "encode": _no_model})()
         super().__init__(inner, tag)
 
 

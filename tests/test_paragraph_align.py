@@ -10,10 +10,11 @@ from typing import Sequence
 import numpy as np
 import pytest
 
+from align.alignment import Bead
 from align.config import AlignConfig
 from align.document import Document, Lang, Paragraph, ParagraphKind, Sentence
 from align.errors import UsageError
-from align.paragraph_align import _label_key, align_paragraphs, bead_types, structure_problem
+from align.paragraph_align import _disagreement, _label_key, align_paragraphs, bead_types, structure_problem
 
 # Each Chinese character stands for one English word, so a "translation" is exact.
 ZH_WORDS = dict(
@@ -147,12 +148,23 @@ def test_different_numbers_are_flagged() -> None:
     assert [b.flags for b in result.beads] == [("number-mismatch",), (), ("number-mismatch",)]
 
 
-def test_unrelated_documents_are_not_trusted() -> None:
-    en_paras = [["cat dog fish."], ["bird tree flower."], ["mountain river rain."]]
-    zh_paras = [["snow wind fire."], ["book car boat."], ["door window table."]]
-    result = align_paragraphs(*pair(en_paras, zh_paras), FakeEncoder(), AlignConfig())
-    assert not result.usable
-    assert result.reason.startswith("paragraph links are unsure") or "no counterpart" in result.reason
+@pytest.mark.parametrize(
+    ("scores", "reason"),
+    [
+        ([0.9, 0.8, 0.95], None),
+        ([0.3, 0.4, 0.35], "paragraph links are unsure (mean confidence 0.35)"),
+        ([0.9, None, 0.9], "33% of the sentences sit in paragraphs with no counterpart"),
+    ],
+)
+def test_disagreement(scores: list[float | None], reason: str | None) -> None:
+    zh, en = pair(EN_PARAS[:3], EN_PARAS[:3])
+    beads = []
+    for k, score in enumerate(scores):
+        if score is None:  # paragraph k unaligned on both sides
+            beads += [Bead((k,), (), 0.9, ("unaligned",)), Bead((), (k,), 0.9, ("unaligned",))]
+        else:
+            beads.append(Bead((k,), (k,), score))
+    assert _disagreement(beads, zh, en, AlignConfig()) == reason
 
 
 def test_empty_side_leaves_every_paragraph_unaligned() -> None:

@@ -15,6 +15,7 @@ from align.alignment import Bead, Level
 from align.config import AlignConfig
 from align.document import Document, Lang
 from align.encoder import Encoder
+from align.paragraph_align import ParagraphAlignment
 from align.pipeline import align_documents
 from tests.test_paragraph_align import EN_PARAS, FakeEncoder, document, pair, zh_of
 
@@ -96,13 +97,15 @@ def test_missing_structure_aligns_the_whole_document(diagonal: Diagonal) -> None
     assert result.warnings == []  # presplit / unparagraphed input is normal, not a problem
 
 
-def test_disagreeing_structure_falls_back_with_a_warning(diagonal: Diagonal) -> None:
-    en_paras = [["cat dog fish."], ["bird tree flower."], ["mountain river rain."]]
-    zh_paras = [["snow wind fire."], ["book car boat."], ["door window table."]]
-    result = align_documents(*pair(en_paras, zh_paras), encoder=FakeEncoder())
+def test_disagreeing_structure_falls_back_with_a_warning(diagonal: Diagonal, monkeypatch: pytest.MonkeyPatch) -> None:
+    unsure = ParagraphAlignment((), usable=False, reason="paragraph links are unsure (mean confidence 0.35)")
+    monkeypatch.setattr(pipeline, "align_paragraphs", lambda *args: unsure)
+    result = align_documents(*pair(EN_PARAS, EN_PARAS), encoder=FakeEncoder())
     assert len(diagonal.calls) == 1
-    (warning,) = result.warnings
-    assert warning.endswith("; aligned sentences across the whole document instead")
+    assert result.warnings == [
+        "paragraph links are unsure (mean confidence 0.35); aligned sentences across the whole document instead"
+    ]
+    assert pairs(result) == [((k,), (k,)) for k in range(10)]
 
 
 def test_paragraph_level_links(diagonal: Diagonal) -> None:
