@@ -46,3 +46,21 @@ def test_dropped_percentage_and_ordinal() -> None:
 def test_number_one_link_over_is_not_reported() -> None:
     rows = [("Resolution 68/32 was adopted.", "决议获得通过。"), ("It was welcomed.", "第 68/32 号决议受到欢迎。")]
     assert numbers.find(pairs(rows), context()) == []
+
+
+def test_paragraph_numbers_opening_a_segment_are_structure_not_content() -> None:
+    rows = [("The Director General assumes it.", "7. 总干事假定如此。"), ("18A.128 It rose by 5 per cent.", "18A.128 增长了 5%。")]
+    assert numbers.find(pairs(rows), context()) == []
+    assert numbers.find(pairs(rows, Lang.ZH), context(source=Lang.ZH)) == []
+
+
+def test_small_cardinals_written_as_words_match_digits() -> None:
+    rows = [("One incident remains to be verified, and two others.", "有1起事件和另外2起仍待核查。")]
+    assert numbers.find(pairs(rows), context()) == []
+    rows = [("One incident remains to be verified.", "有3起事件仍待核查。")]
+    assert [(f.expected, f.found) for f in numbers.find(pairs(rows), context())] == [("", "3")]
+
+
+def test_a_number_opening_a_sentence_is_content() -> None:
+    rows = [("19 people were injured.", "20人受伤。")]
+    assert [(f.expected, f.found) for f in numbers.find(pairs(rows), context())] == [("19", "20")]

@@ -18,10 +18,29 @@ from glossary.checks.pair import Context, Pair, finding
 from glossary.finding import CheckId, Finding, Side, Span
 
 _DIGITS = re.compile(r"\d+")
+# a paragraph number opening a segment ("9. ", "18A.128 ", "1．") is structure, not content:
+# the aligner has matched it already, and sentence splitters keep it on one side only
+_LABEL = re.compile(r"^\s*(?:\d+[A-Z]\.\d+|\d+(?:\.\d+)*[.．]|\(\d+\)|（\d+）)(?!\d)")
+# small cardinals are often words on one side (one, 1个 / 一个, two, 两): a value up to ten
+# counts as present where its word is
+_WORDS = {
+    Lang.EN: {n: w for n, w in enumerate("zero one two three four five six seven eight nine ten".split())},
+    Lang.ZH: {n: w for n, w in enumerate("零一二三四五六七八九十")} | {2: "二两"},
+}
 
 
 def _values(text: str, lang: Lang) -> Counter[str]:
-    return Counter(extract_numbers(text, lang)) if text.strip() else Counter()
+    return Counter(extract_numbers(_LABEL.sub("", text, count=1), lang)) if text.strip() else Counter()
+
+
+def _spelled(value: str, text: str, lang: Lang) -> bool:
+    """Whether a small cardinal ``value`` is written as a word in ``text``."""
+    if not value.isdigit() or int(value) > 10:
+        return False
+    word = _WORDS[lang][int(value)]
+    if lang is Lang.EN:
+        return re.search(rf"\b{word}\b", text, re.IGNORECASE) is not None
+    return any(ch in text for ch in word)
 
 
 def _highlight(text: str, values: Sequence[str], side: Side) -> list[Span]:
@@ -55,8 +74,12 @@ def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
         around_src = sum((src[j] for j in near), Counter())
         around_tgt = sum((tgt[j] for j in near), Counter())
         # keep only what the neighbourhood does not balance out
-        missing = Counter({v: n for v, n in missing.items() if around_src[v] > around_tgt[v]})
-        extra = Counter({v: n for v, n in extra.items() if around_tgt[v] > around_src[v]})
+        missing = Counter(
+            {v: n for v, n in missing.items() if around_src[v] > around_tgt[v] and not _spelled(v, pair.target, context.target_lang)}
+        )
+        extra = Counter(
+            {v: n for v, n in extra.items() if around_tgt[v] > around_src[v] and not _spelled(v, pair.source, context.source_lang)}
+        )
         if not missing and not extra:
             continue
         gone, added = sorted(missing.elements()), sorted(extra.elements())
