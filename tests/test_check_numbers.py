@@ -64,3 +64,15 @@ def test_small_cardinals_written_as_words_match_digits() -> None:
 def test_a_number_opening_a_sentence_is_content() -> None:
     rows = [("19 people were injured.", "20人受伤。")]
     assert [(f.expected, f.found) for f in numbers.find(pairs(rows), context())] == [("19", "20")]
+
+
+def test_a_bracketed_gloss_repeating_a_value_names_it_once() -> None:
+    rows = [(
+        "The first special session of the General Assembly devoted to disarmament (SSOD-I) met.",
+        "第一届专门讨论裁军问题的大会特别会议(第一届裁军特别联大)举行。",
+    )]  # fmt: skip
+    assert numbers.find(pairs(rows), context()) == []
+    assert numbers.find(pairs(rows, Lang.ZH), context(source=Lang.ZH)) == []
+    # a symbol with its year in brackets is one value, kept
+    rows = [("Resolution 487 (1981) was adopted.", "第 487（1982）号决议获得通过。")]
+    assert [(f.expected, f.found) for f in numbers.find(pairs(rows), context())] == [("487(1981)", "487(1982)")]

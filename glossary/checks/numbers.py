@@ -29,8 +29,21 @@ _WORDS = {
 }
 
 
+_GLOSS = re.compile(r"[(（]([^()（）]{1,20})[)）]")
+
+
 def _values(text: str, lang: Lang) -> Counter[str]:
-    return Counter(extract_numbers(_LABEL.sub("", text, count=1), lang)) if text.strip() else Counter()
+    """Values of a segment; a short bracketed gloss repeating a value said just before it
+    (第一届特别会议(第一届裁军特别联大)) names it once, as the other language does."""
+    if not text.strip():
+        return Counter()
+    text = _LABEL.sub("", text, count=1)
+    values = Counter(extract_numbers(text, lang))
+    for match in _GLOSS.finditer(text):
+        inside = Counter(extract_numbers(match.group(1), lang))
+        before = Counter(extract_numbers(text[: match.start()], lang))
+        values -= Counter({v: min(n, before[v]) for v, n in inside.items() if before[v]})
+    return values
 
 
 def _spelled(value: str, text: str, lang: Lang) -> bool:
