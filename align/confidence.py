@@ -25,16 +25,17 @@ class Evidence:
     n: int  # Chinese sentences in the bead
     m: int  # English sentences in the bead
     score: float = 0.0  # the bead's DP score (learned weights · features)
+    context: float = 0.0  # the weaker margin of the two neighbouring beads (0 if unaligned/none)
 
 
-FEATURES = ("intercept", "margin", "|length z|", "shared", "missing", "extra sentences", "dp score")
+FEATURES = ("intercept", "margin", "|length z|", "shared", "missing", "extra sentences", "dp score", "neighbour margin")
 # Fitted coefficients, in the order of FEATURES (see the module docstring).
-COEF = (1.0465, 42.8274, -0.7228, 0.3186, -0.1331, -0.9862, -0.8580)
+COEF = (0.3117, 39.0840, -0.6602, 0.3842, -0.0881, -0.9636, -1.4448, 29.1211)
 
 
 def features(ev: Evidence) -> tuple[float, ...]:
     """The model's inputs, in the order of FEATURES."""
-    return (1.0, ev.margin, abs(ev.length_z), min(ev.shared, 5.0), min(ev.missing, 5.0), float(ev.n + ev.m - 2), ev.score)
+    return (1.0, ev.margin, abs(ev.length_z), min(ev.shared, 5.0), min(ev.missing, 5.0), float(ev.n + ev.m - 2), ev.score, ev.context)
 
 
 def confidence(ev: Evidence, coef: tuple[float, ...] = COEF) -> float:

@@ -15,7 +15,7 @@ The stages are separate functions over plain arrays, in the vecalign manner:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 import numpy as np
@@ -126,18 +126,16 @@ def align_sentences(
         ]
     prep = prepare(zh, en, encoder, config)
     steps = decode(prep, weights_for(config), config)
-    return [_bead(step, prep.features, config) for step in steps]
+    return [_bead(step, ev, config) for step, ev in zip(steps, evidence(steps, prep.features))]
 
 
-def _bead(step: Step, feats: BeadFeatures, config: AlignConfig) -> Bead:
-    """Attach the calibrated confidence and the reviewer's flags to one DP step."""
+def _own_evidence(step: Step, feats: BeadFeatures) -> Evidence | None:
     n, m = step.zh_end - step.zh_start, step.en_end - step.en_start
-    zh_ids, en_ids = tuple(range(step.zh_start, step.zh_end)), tuple(range(step.en_start, step.en_end))
     if n == 0 or m == 0:
-        return Bead(zh_ids, en_ids, 0.0, (Flag.UNALIGNED.value,))
+        return None
     f = feats.matrix(step.zh_end, n, m, step.en_end, step.en_end)[0]
     cos = float(f[:4].sum())
-    ev = Evidence(
+    return Evidence(
         cos=cos,
         margin=cos - 0.5 * float(f[_COL["en adjacent"]] + f[_COL["zh adjacent"]]),
         length_z=float(f[_COL["length |z|"]]),
@@ -147,6 +145,32 @@ def _bead(step: Step, feats: BeadFeatures, config: AlignConfig) -> Bead:
         m=m,
         score=step.score,
     )
+
+
+def evidence(steps: Sequence[Step], feats: BeadFeatures) -> list[Evidence | None]:
+    """Each aligned bead's evidence, including how sure its neighbours are (None for skips).
+
+    A bead between two confident beads has both of its edges confirmed, so the weaker
+    neighbour margin (0 for a missing or unaligned neighbour) is part of its evidence.
+    """
+    own = [_own_evidence(step, feats) for step in steps]
+    margins = [ev.margin if ev else 0.0 for ev in own]
+    out: list[Evidence | None] = []
+    for k, ev in enumerate(own):
+        if ev is None:
+            out.append(None)
+            continue
+        left = margins[k - 1] if k > 0 else 0.0
+        right = margins[k + 1] if k + 1 < len(own) else 0.0
+        out.append(replace(ev, context=min(left, right)))
+    return out
+
+
+def _bead(step: Step, ev: Evidence | None, config: AlignConfig) -> Bead:
+    """Attach the calibrated confidence and the reviewer's flags to one DP step."""
+    zh_ids, en_ids = tuple(range(step.zh_start, step.zh_end)), tuple(range(step.en_start, step.en_end))
+    if ev is None:
+        return Bead(zh_ids, en_ids, 0.0, (Flag.UNALIGNED.value,))
     score = confidence(ev)
     flags = []
     if score < config.low_confidence:
@@ -155,6 +179,6 @@ def _bead(step: Step, feats: BeadFeatures, config: AlignConfig) -> Bead:
         flags.append(Flag.NUMBER_MISMATCH.value)
     if ev.length_z > LENGTH_OUTLIER_Z:
         flags.append(Flag.LENGTH_OUTLIER.value)
-    if n > 1 or m > 1:
+    if ev.n > 1 or ev.m > 1:
         flags.append(Flag.MERGED.value)
     return Bead(zh_ids, en_ids, score, tuple(flags))

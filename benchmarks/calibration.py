@@ -17,27 +17,18 @@ from common import DATA, BINS, CachedEncoder, cache_tag, load_encoder, load_set,
 from train_weights import _names
 
 from align.confidence import COEF, FEATURES, Evidence, confidence, features
-from align.features import NAMES
-from align.sentence_align import decode, prepare, weights_for
-
-_COL = {name: k for k, name in enumerate(NAMES)}
-
+from align.sentence_align import decode, evidence, prepare, weights_for
 
 def collect(docs, config) -> tuple[list[Evidence], list[bool]]:
     evs, ok = [], []
     w = weights_for(config)
     for pair, prep in docs:
         gold = set(pair.gold)
-        for step in decode(prep, w, config):
-            n, m = step.zh_end - step.zh_start, step.en_end - step.en_start
-            if not n or not m:
-                continue
-            f = prep.features.matrix(step.zh_end, n, m, step.en_end, step.en_end)[0]
-            cos = float(f[:4].sum())
-            evs.append(Evidence(cos, cos - 0.5 * float(f[_COL["en adjacent"]] + f[_COL["zh adjacent"]]),
-                                float(f[_COL["length |z|"]]), float(f[_COL["shared tokens"]]),
-                                float(f[_COL["missing tokens"]]), n, m, step.score))
-            ok.append((tuple(range(step.zh_start, step.zh_end)), tuple(range(step.en_start, step.en_end))) in gold)
+        steps = decode(prep, w, config)
+        for step, ev in zip(steps, evidence(steps, prep.features)):
+            if ev is not None:
+                evs.append(ev)
+                ok.append((tuple(range(step.zh_start, step.zh_end)), tuple(range(step.en_start, step.en_end))) in gold)
     return evs, ok
 
 
