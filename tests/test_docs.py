@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
-import click
 import typer.main
 
 import paraterm
 from tests.conftest import ROOT
 
 
-def _command_paths(command: click.Command, prefix: str = "paraterm") -> list[str]:
-    if isinstance(command, click.Group):
+def _command_paths(command: object, prefix: str = "paraterm") -> list[str]:
+    if hasattr(command, "commands"):  # a group (typer vendors its own click)
         paths = []
         for name, sub in sorted(command.commands.items()):
             paths.extend(_command_paths(sub, f"{prefix} {name}"))
