@@ -76,3 +76,8 @@ def test_a_bracketed_gloss_repeating_a_value_names_it_once() -> None:
     # a symbol with its year in brackets is one value, kept
     rows = [("Resolution 487 (1981) was adopted.", "第 487（1982）号决议获得通过。")]
     assert [(f.expected, f.found) for f in numbers.find(pairs(rows), context())] == [("487(1981)", "487(1982)")]
+
+
+def test_different_paragraph_numbers_on_both_sides_are_reported() -> None:
+    rows = [("6. Consideration of the submission.", "8. 审议提交的划界案。")]
+    assert [(f.expected, f.found) for f in numbers.find(pairs(rows), context())] == [("6", "8")]

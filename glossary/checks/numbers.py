@@ -18,8 +18,8 @@ from glossary.checks.pair import Context, Pair, finding
 from glossary.finding import CheckId, Finding, Side, Span
 
 _DIGITS = re.compile(r"\d+")
-# a paragraph number opening a segment ("9. ", "18A.128 ", "1．") is structure, not content:
-# the aligner has matched it already, and sentence splitters keep it on one side only
+# a paragraph number opening a segment ("9. ", "18A.128 ", "1．") on one side only is
+# structure, not content: sentence splitters keep it on one side only
 _LABEL = re.compile(r"^\s*(?:\d+[A-Z]\.\d+|\d+(?:\.\d+)*[.．]|\(\d+\)|（\d+）)(?!\d)")
 # small cardinals are often words on one side (one, 1个 / 一个, two, 两): a value up to ten
 # counts as present where its word is
@@ -32,12 +32,19 @@ _WORDS = {
 _GLOSS = re.compile(r"[(（]([^()（）]{1,20})[)）]")
 
 
-def _values(text: str, lang: Lang) -> Counter[str]:
+def _label(text: str) -> str | None:
+    match = _LABEL.match(text)
+    return match.group().strip().rstrip(".．") if match else None
+
+
+def _values(text: str, lang: Lang, other: str) -> Counter[str]:
     """Values of a segment; a short bracketed gloss repeating a value said just before it
-    (第一届特别会议(第一届裁军特别联大)) names it once, as the other language does."""
+    (第一届特别会议(第一届裁军特别联大)) names it once, as the other language does. An
+    opening paragraph number counts only when the other side has one too."""
     if not text.strip():
         return Counter()
-    text = _LABEL.sub("", text, count=1)
+    if _label(other) is None:
+        text = _LABEL.sub("", text, count=1)
     values = Counter(extract_numbers(text, lang))
     for match in _GLOSS.finditer(text):
         inside = Counter(extract_numbers(match.group(1), lang))
@@ -72,8 +79,8 @@ def _highlight(text: str, values: Sequence[str], side: Side) -> list[Span]:
 
 def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
     """One finding per link whose values differ, naming what is missing and what is extra."""
-    src = [_values(p.source, context.source_lang) for p in pairs]
-    tgt = [_values(p.target, context.target_lang) for p in pairs]
+    src = [_values(p.source, context.source_lang, p.target) for p in pairs]
+    tgt = [_values(p.target, context.target_lang, p.source) for p in pairs]
     out: list[Finding] = []
     w = context.config.window
     for i, pair in enumerate(pairs):
