@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from enum import Enum
 from pathlib import Path
 
+from align.corpus_encoders import encode_query
 from align.document import Lang
 from align.encoder import Encoder
 from align.errors import UsageError
@@ -102,7 +103,7 @@ def semantic_search(store: CorpusStore, query: str, encoder: Encoder, limit: int
             f"{store.path}: corpus embedded with {index.stamp.model}, query model is {encoder.name}; "
             f"pass --model {index.stamp.model}"
         )
-    found = index.search(encoder.encode([query]), limit * 3)  # extra: several sentences may share a link
+    found = index.search(encode_query(encoder, query), limit * 3)  # extra: several sentences may share a link
     hits, seen = [], set()
     for near in found:
         unit = store.connection.execute(

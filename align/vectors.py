@@ -21,6 +21,7 @@ from align.store import CorpusStore
 
 INDEX_SUFFIX = ".faiss"
 _SENTENCE_BITS = 20  # FAISS id = doc_id << 20 | sentence id: up to a million sentences per document
+_LOADED: dict[Path, "SentenceIndex"] = {}  # per process: repeated searches skip re-reading the file
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,16 @@ class SentenceIndex:
     def search(self, query: np.ndarray, k: int) -> list[VectorHit]:
         if self.index.ntotal == 0 or k <= 0:
             return []
-        scores, ids = self.index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+        import faiss
+
+        # One query is microseconds of work: OpenMP threads only add start-up and, on a busy
+        # machine, spin-waiting (measured 40 ms vs 1 ms on 9,000 vectors).
+        threads = faiss.omp_get_max_threads()
+        faiss.omp_set_num_threads(1)
+        try:
+            scores, ids = self.index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32), k)
+        finally:
+            faiss.omp_set_num_threads(threads)
         mask = (1 << _SENTENCE_BITS) - 1
         return [
             VectorHit(int(i) >> _SENTENCE_BITS, int(i) & mask, float(s))
@@ -124,6 +134,9 @@ def _write(path: Path, index: SentenceIndex) -> None:
 def sync_index(store: CorpusStore) -> SentenceIndex:
     """Return an index holding exactly the sentence vectors now in the database."""
     path = index_path(store.path)
+    cached = _LOADED.get(path)
+    if cached is not None and cached.stamp == _db_stamp(store):
+        return cached  # nothing changed since the last call in this process
     # Read the stamp and the rows in one read transaction so a concurrent writer cannot
     # slip a document in between (WAL gives this reader a stable snapshot).
     store.connection.execute("BEGIN")
@@ -131,6 +144,7 @@ def sync_index(store: CorpusStore) -> SentenceIndex:
         target = _db_stamp(store)
         current = _read(path)
         if current is not None and current.stamp == target:
+            _LOADED[path] = current
             return current
         if (
             current is not None
@@ -147,4 +161,5 @@ def sync_index(store: CorpusStore) -> SentenceIndex:
         store.connection.execute("COMMIT")
     fresh = SentenceIndex(index, target)
     _write(path, fresh)
+    _LOADED[path] = fresh
     return fresh

@@ -12,6 +12,7 @@ from align.alignment import Alignment, Level, Link, Signature
 from align.document import Document, DocumentMeta, Lang, Paragraph, ParagraphKind, Sentence
 from align.errors import InputError
 from align.store import CorpusStore, DocVectors, PairStatus
+from align import vectors
 from align.vectors import index_path, sync_index
 
 SIGNATURE = Signature("paraterm", "0.1.0", "fake", (("max_bead", "5"),))
@@ -138,6 +139,7 @@ def test_damaged_index_file_is_rebuilt(tmp_path: Path) -> None:
     store, _ = aligned(tmp_path)
     sync_index(store)
     index_path(store.path).write_bytes(b'{"half": "written')
+    vectors._LOADED.clear()  # as in a new process, which reads the file
     assert sync_index(store).index.ntotal == 6
 
 
