@@ -434,7 +434,10 @@ def align_paragraphs(zh: Document, en: Document, encoder: Encoder, config: Align
         z_side, e_side = _centred(z_side), _centred(e_side)
     scorer = _Scorer.fit(z_side, e_side, config)
     steps = _dp(scorer, n, m, types, config.paragraph_skip, config.paragraph_band)
-    confident = lambda s: _sigmoid(config.paragraph_steepness * (s - config.paragraph_midpoint))  # noqa: E731
+
+    def confident(score: float) -> float:
+        return _sigmoid(config.paragraph_steepness * (score - config.paragraph_midpoint))
+
     beads: list[Bead] = []
     for i, j, a, b in steps:
         zs, es = tuple(zid[i - a : i]), tuple(eid[j - b : j])
@@ -444,7 +447,8 @@ def align_paragraphs(zh: Document, en: Document, encoder: Encoder, config: Align
             if frozenset().union(*z_side.numbers[i - a : i]) != frozenset().union(*e_side.numbers[j - b : j]):
                 flags = (Flag.NUMBER_MISMATCH.value, *flags)
         else:
-            conf = 1.0 - confident(_best_single(scorer, i - 1 if a else None, j - 1 if b else None, n, m))
+            best = _best_single(scorer, i - 1 if a else None, j - 1 if b else None, n, m, config.paragraph_band)
+            conf = 1.0 - confident(best)
             flags = (Flag.UNALIGNED.value,)
         if conf < config.low_confidence:
             flags = (Flag.LOW_CONFIDENCE.value, *flags)
@@ -453,12 +457,16 @@ def align_paragraphs(zh: Document, en: Document, encoder: Encoder, config: Align
     return ParagraphAlignment(tuple(beads), usable=problem is None, reason=problem or "")
 
 
-def _best_single(scorer: _Scorer, zi: int | None, ej: int | None, n: int, m: int) -> float:
-    """Best 1-1 score an unaligned paragraph had against any paragraph of the other side."""
+def _best_single(scorer: _Scorer, zi: int | None, ej: int | None, n: int, m: int, band: int) -> float:
+    """Best 1-1 score an unaligned paragraph had against the other side (within ``band``)."""
     if zi is not None:
-        return float(scorer.score(1, 1, zi + 1, np.arange(1, m + 1)).max())
+        centre = round((zi + 1) * m / n)  # the diagonal, scaled to the other side's count
+        cols = np.arange(max(1, centre - band), min(m, centre + band) + 1)
+        return float(scorer.score(1, 1, zi + 1, cols).max())
     assert ej is not None
-    return max(float(scorer.score(1, 1, i, np.array([ej + 1]))[0]) for i in range(1, n + 1))
+    centre = round((ej + 1) * n / m)
+    rows = range(max(1, centre - band), min(n, centre + band) + 1)
+    return max(float(scorer.score(1, 1, i, np.array([ej + 1]))[0]) for i in rows)
 
 
 def _disagreement(beads: Sequence[Bead], zh: Document, en: Document, config: AlignConfig) -> str | None:

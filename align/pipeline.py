@@ -92,7 +92,7 @@ def align_documents(
     warnings = input_warnings(zh, en, config)
     signature = Signature(TOOL, __version__, encoder.name, config.settings())
     encoder = _Prewarmed(encoder, [s.text for s in (*zh.sentences, *en.sentences)])
-    missing = structure_problem(zh, en)  # known before embedding anything: skip the paragraph pass
+    missing = structure_problem(zh, en)  # decided from counts alone: then the paragraph pass is skipped
     if level is Level.PARAGRAPH:
         paragraphs = align_paragraphs(zh, en, encoder, config)
         if not paragraphs.usable:
@@ -147,7 +147,9 @@ def _groups(zh: Document, en: Document, paragraphs: ParagraphAlignment | None) -
 # --- links --------------------------------------------------------------------
 
 
-def _sentence_links(zh: Document, en: Document, groups: Sequence[_Group], encoder: Encoder, config: AlignConfig) -> list[Link]:
+def _sentence_links(
+    zh: Document, en: Document, groups: Sequence[_Group], encoder: Encoder, config: AlignConfig
+) -> list[Link]:
     """Align sentences over the whole document, then keep the structure where they disagree.
 
     The sentence aligner's margins and length model are fitted on the sentences it is
@@ -181,7 +183,8 @@ def _sentence_links(zh: Document, en: Document, groups: Sequence[_Group], encode
             links.extend(kept[g])
         elif group.zh and group.en:
             for bead in aligner([s.text for s in group.zh], [s.text for s in group.en], encoder, config):
-                links.append(_link([group.zh[k] for k in bead.zh], [group.en[k] for k in bead.en], bead.score, bead.flags, config))
+                zs_, es_ = [group.zh[k] for k in bead.zh], [group.en[k] for k in bead.en]
+                links.append(_link(zs_, es_, bead.score, bead.flags, config))
         else:
             links.extend(_link([s], [], group.score, (), config) for s in group.zh)
             links.extend(_link([], [s], group.score, (), config) for s in group.en)
