@@ -59,7 +59,7 @@ class CheckConfig:
     # also report a glossary term rendered by different allowed variants (大会 here, 联大
     # there); off by default because UN style mixes allowed variants on purpose
     term_consistency: bool = False
-    # segments shorter than this (in source-language characters, Chinese counted x3) are not
+    # segments shorter than this (in English characters, a Chinese character counted 3) are not
     # judged by the length model: short headings vary too much
     length_min_chars: int = 60
     # a target segment is "untranslated" only if it has at least this many source-language words

@@ -28,11 +28,16 @@ _CONTENT = re.compile(r"[A-Za-z\u3400-\u9fff]")
 _SPACE = re.compile(r"\s+")
 # when fewer links than this can be used for the fit, assume a typical ratio instead
 _MIN_FIT = 8
-_PRIOR = {Lang.EN: math.log(0.33), Lang.ZH: math.log(3.0)}  # target/source chars, by source
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PRIOR = 0.0  # lengths are in English-character units, so about 1:1 either way
 
 
 def _length(text: str) -> int:
-    return len(_SPACE.sub(" ", text).strip())
+    """Length in English-character units: a Han character counts 3 (it carries about as
+    much as three English letters), digits, symbols and Latin words count as written, so
+    a list of resolution numbers weighs the same in both languages."""
+    text = _SPACE.sub(" ", text).strip()
+    return len(text) + 2 * len(_HAN.findall(text))
 
 
 def _has_content(text: str) -> bool:
@@ -45,16 +50,11 @@ def expected_log_ratio(pairs: Sequence[Pair], context: Context) -> float:
     ratios = [
         math.log(_length(p.target) / _length(p.source))
         for p in pairs
-        if _has_content(p.source) and _has_content(p.target) and _length(p.source) >= 10
+        if _has_content(p.source) and _has_content(p.target) and _length(p.source) >= 30
     ]
     if len(ratios) < _MIN_FIT:
-        return _PRIOR[context.source_lang]
+        return _PRIOR
     return median(ratios)
-
-
-def _min_chars(context: Context, lang: Lang) -> float:
-    # length_min_chars is in English characters; a Chinese character carries about three
-    return context.config.length_min_chars / (3 if lang is Lang.ZH else 1)
 
 
 def _join(sentences: Sequence[str], lang: Lang) -> str:
@@ -167,7 +167,7 @@ def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
         ls, lt = _length(src), _length(tgt)
         predicted = ls * math.exp(expected)
         ratio = lt / predicted
-        if ratio < config.short_ratio and ls >= _min_chars(context, context.source_lang):
+        if ratio < config.short_ratio and ls >= config.length_min_chars:
             out.append(
                 finding(
                     CheckId.OMISSION,
@@ -176,7 +176,7 @@ def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
                     note=f"target is {ratio:.0%} of the length the source predicts ({lt} vs ~{predicted:.0f} chars)",
                 )
             )
-        elif ratio > config.long_ratio and lt >= _min_chars(context, context.target_lang):
+        elif ratio > config.long_ratio and lt >= config.length_min_chars:
             out.append(
                 finding(
                     CheckId.ADDITION,
