@@ -276,6 +276,7 @@ class _Scorer:
     en: _Side
     config: AlignConfig
     ratio: float  # English characters per Chinese character, fitted on the pair
+    sigma: float  # spread of the log length ratio of linked pairs
     low: float  # mean cosine of all pairs: what "unrelated" looks like here
     scale: float  # mean best cosine minus ``low``: what "translation" looks like
     hub_z: dict[int, np.ndarray]  # span size -> normalised k-NN mean of each span (margin term)
@@ -299,7 +300,7 @@ class _Scorer:
         hub_e = {size: (_knn_means(v, z1, k) - low) / scale for size, v in en.spans.items()}
         ratio = _length_ratio(zh, en, config)
         return cls(
-            zh, en, config, ratio, low, scale, hub_z, hub_e,
+            zh, en, config, ratio, config.paragraph_length_sigma, low, scale, hub_z, hub_e,
             float(np.concatenate([hub_z[1], hub_e[1]]).mean()),
             np.concatenate([[0.0], np.cumsum(zh.lengths)]), np.concatenate([[0.0], np.cumsum(en.lengths)]),
         )  # fmt: skip
@@ -315,7 +316,7 @@ class _Scorer:
         len_z = self.len_z[i] - self.len_z[i - a]
         len_e = self.len_e[js] - self.len_e[starts]
         smooth = cfg.paragraph_length_smoothing
-        dev = np.log((len_e + smooth) / (self.ratio * len_z + smooth)) / cfg.paragraph_length_sigma
+        dev = np.log((len_e + smooth) / (self.ratio * len_z + smooth)) / self.sigma
         score -= cfg.paragraph_length_weight * np.minimum(dev * dev, 25.0) / 2
         return score - cfg.paragraph_merge_penalty * (a + b - 2)
 
@@ -434,6 +435,9 @@ def align_paragraphs(zh: Document, en: Document, encoder: Encoder, config: Align
         z_side, e_side = _centred(z_side), _centred(e_side)
     scorer = _Scorer.fit(z_side, e_side, config)
     steps = _dp(scorer, n, m, types, config.paragraph_skip, config.paragraph_band)
+    if config.paragraph_refit:
+        scorer = _refit(scorer, steps, config)
+        steps = _dp(scorer, n, m, types, config.paragraph_skip, config.paragraph_band)
 
     def confident(score: float) -> float:
         return _sigmoid(config.paragraph_steepness * (score - config.paragraph_midpoint))
@@ -455,6 +459,21 @@ def align_paragraphs(zh: Document, en: Document, encoder: Encoder, config: Align
         beads.append(Bead(zs, es, round(conf, 4), flags))
     problem = structure_problem(zh, en) or _disagreement(beads, zh, en, config)
     return ParagraphAlignment(tuple(beads), usable=problem is None, reason=problem or "")
+
+
+def _refit(scorer: _Scorer, steps: Sequence[tuple[int, int, int, int]], config: AlignConfig) -> _Scorer:
+    """Length ratio and spread re-estimated on the first pass's 1-1 links (robust: median, MAD)."""
+    devs = []
+    for i, j, a, b in steps:
+        len_z, len_e = scorer.zh.lengths[i - 1], scorer.en.lengths[j - 1]
+        if a == b == 1 and len_z > 0 and len_e > 0:
+            devs.append(math.log(len_e / len_z))
+    if len(devs) < 5:
+        return scorer
+    centre = float(np.median(devs))
+    spread = 1.4826 * float(np.median(np.abs(np.array(devs) - centre)))
+    sigma = min(max(spread, 0.5 * config.paragraph_length_sigma), config.paragraph_length_sigma)
+    return replace(scorer, ratio=math.exp(centre), sigma=sigma)
 
 
 def _best_single(scorer: _Scorer, zi: int | None, ej: int | None, n: int, m: int, band: int) -> float:
