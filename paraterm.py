@@ -29,6 +29,10 @@ def _usage_line(error: ClickUsageError) -> str:
     return f"{where}: {error.format_message()} (see '{where} --help')"
 
 
+# Commands that gate a workflow: their exit code 1 means "findings", so any error exits 2.
+_GATES = frozenset({"check"})
+
+
 class _Group(TyperGroup):
     """Turns library errors into ``paraterm: <message>`` on stderr and an exit code."""
 
@@ -45,12 +49,10 @@ class _Group(TyperGroup):
         except ClickUsageError as error:
             typer.echo(_usage_line(error), err=True)
             raise typer.Exit(2) from None
-        except UsageError as error:
-            typer.echo(f"paraterm: {error}", err=True)
-            raise typer.Exit(2) from None
         except (AlignError, GlossaryError) as error:
             typer.echo(f"paraterm: {error}", err=True)
-            raise typer.Exit(1) from None
+            usage = isinstance(error, UsageError) or ctx.invoked_subcommand in _GATES
+            raise typer.Exit(2 if usage else 1) from None
 
 
 app = typer.Typer(
@@ -436,14 +438,9 @@ def check_command(
     from glossary.report_terminal import render
 
     config = CheckConfig(disabled=frozenset(disable or ()), fail_on=fail_on, source_lang=source_lang)
-    try:
-        result = check_files(source, target, glossary or [], config, model=model)
-        if output is not None:
-            write_report(result, output)
-    except (AlignError, GlossaryError) as error:
-        # exit 1 means "findings" here, so every input or usage problem exits 2
-        typer.echo(f"paraterm: {error}", err=True)
-        raise typer.Exit(2) from None
+    result = check_files(source, target, glossary or [], config, model=model)
+    if output is not None:
+        write_report(result, output)
     render(result, Console(soft_wrap=True))
     if output is not None:
         typer.echo(f"wrote {output} ({len(result.findings)} findings)", err=True)
