@@ -31,6 +31,14 @@ class RawText:
     encoding: str | None = None  # for .txt: the encoding that decoded it
 
 
+def require_file(path: Path) -> None:
+    """Raise the one ``InputError`` every command gives for a missing input file."""
+    if not path.exists():
+        raise InputError(f"{path}: file not found; check the path")
+    if not path.is_file():
+        raise InputError(f"{path}: is a directory, not a file; give a file")
+
+
 def read_raw(path: Path) -> RawText:
     """Read ``path`` by its extension; raise InputError/UsageError with a one-line message."""
     path = Path(path)
@@ -40,10 +48,7 @@ def read_raw(path: Path) -> RawText:
             f"{path}: unsupported file type {suffix or '(no extension)'!r}; "
             f"give one of {', '.join(SUPPORTED_SUFFIXES)}"
         )
-    if not path.exists():
-        raise InputError(f"{path}: file not found; check the path")
-    if not path.is_file():
-        raise InputError(f"{path}: is a directory, not a file; give a document file")
+    require_file(path)
     if suffix == ".txt":
         raw = _read_txt(path)
     elif suffix == ".docx":

@@ -19,6 +19,7 @@ from align.alignment import Alignment, Level
 from align.config import AlignConfig
 from align.document import Document, Lang
 from align.encoder import Encoder
+from align.readers import require_file
 from align.errors import InputError
 from align.export import STDOUT, format_for, read_alignment, write_alignment
 
@@ -82,10 +83,7 @@ def convert_alignment(
 
 def check_input(path: Path) -> None:
     """Raise :class:`InputError` unless ``path`` is an existing file."""
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file")
-    if not path.is_file():
-        raise InputError(f"{path}: no such file; check the path")
+    require_file(path)
 
 
 def check_output(out: Path | str | None) -> None:

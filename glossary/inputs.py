@@ -59,7 +59,7 @@ def plan(inputs: Sequence[Path | str]) -> Plan:
             warnings += notes
             continue
         if not item.exists():
-            raise GlossaryInputError(f"{item}: no such file or directory; check the path")
+            raise GlossaryInputError(f"{item}: file or folder not found; check the path")
         suffix = item.suffix.lower()
         if suffix in ALIGNED and waiting is None:
             aligned.append(item)

@@ -161,7 +161,7 @@ def test_missing_input_file(aligner: FakeAligner, pair: tuple[Path, Path], tmp_p
     missing = tmp_path / "nope.zh.txt"
     result = _run(missing, pair[1], "-o", tmp_path / "o.tmx")
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == f"paraterm: {missing}: no such file; check the path\n"
+    assert result.stderr == f"paraterm: {missing}: file not found; check the path\n"
     assert aligner.calls == []
 
 

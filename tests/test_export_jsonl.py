@@ -130,4 +130,4 @@ def test_truncated_link_line_names_the_line(tmp_path: Path) -> None:
 def test_reading_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_alignment(tmp_path / "gone.tmx")
-    assert str(caught.value) == f"{tmp_path}/gone.tmx: no such file; check the path"
+    assert str(caught.value) == f"{tmp_path}/gone.tmx: file not found; check the path"

@@ -50,7 +50,7 @@ def test_documents_come_in_pairs(tmp_path: Path) -> None:
 
 
 def test_bad_inputs(tmp_path: Path) -> None:
-    with pytest.raises(GlossaryInputError, match=r"missing.jsonl: no such file or directory; check the path$"):
+    with pytest.raises(GlossaryInputError, match=r"missing.jsonl: file or folder not found; check the path$"):
         plan([tmp_path / "missing.jsonl"])
     (tmp_path / "empty").mkdir()
     with pytest.raises(GlossaryInputError, match=r"empty: a folder input needs zh/ and en/ subfolders; put the documents there$"):

@@ -74,7 +74,7 @@ def test_directory(tmp_path: Path) -> None:
     path.mkdir()
     with pytest.raises(InputError) as error:
         read_raw(path)
-    assert str(error.value) == f"{path}: is a directory, not a file; give a document file"
+    assert str(error.value) == f"{path}: is a directory, not a file; give a file"
 
 
 @pytest.mark.parametrize("name", ["doc.rtf", "doc", "doc.doc"])

@@ -20,6 +20,7 @@ from typing import TextIO
 from align.alignment import Alignment
 from align.document import Lang
 from align.errors import InputError, UsageError
+from align.readers import require_file
 from align.export import jsonl, tmx
 
 
@@ -81,8 +82,7 @@ def read_alignment(path: Path | str) -> Alignment:
     """
     path = Path(path)
     kind = format_for(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file; check the path")
+    require_file(path)
     try:
         return _module(kind).read(path)
     except UnicodeDecodeError as error:
