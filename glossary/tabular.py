@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from glossary.atomic import atomic_path
+from align.export.atomic import atomic_path
 from glossary.errors import GlossaryInputError
 from glossary.term import Status, Term
 

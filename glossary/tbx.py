@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from glossary.atomic import atomic_path
+from align.export.atomic import atomic_path
 from glossary.errors import GlossaryInputError
 from glossary.term import Status, Term
 

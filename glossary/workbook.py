@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from zipfile import BadZipFile
 
-from glossary.atomic import atomic_path
+from align.export.atomic import atomic_path
 from glossary.entries import About, Context, Glossary
 from glossary.errors import GlossaryInputError
 from glossary.term import Status, Term

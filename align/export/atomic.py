@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from align.errors import InputError
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call ``write(tmp)`` on a temporary sibling of ``path``, then move it into place.
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary sibling of ``path`` to write; on success move it into place.
 
-    If ``write`` raises, the temporary file is removed, ``path`` is left as it
+    If the body raises, the temporary file is removed, ``path`` is left as it
     was, and the exception propagates.
     """
     directory = path.parent if str(path.parent) else Path(".")
@@ -31,11 +33,17 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     os.close(handle)
     tmp = Path(name)
     try:
-        write(tmp)
+        yield tmp
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp)`` on a temporary sibling of ``path``, then move it into place."""
+    with atomic_path(path) as tmp:
+        write(tmp)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
