@@ -230,7 +230,6 @@ def test_corpus_numbered_paragraphs_link_to_their_counterparts(stem: str, corpus
 
 
 @pytest.mark.model
-@pytest.mark.xfail(reason="sentence confidences are not calibrated yet (align/confidence.py placeholders)")
 @pytest.mark.parametrize("stem", CORPUS_PAIRS)
 def test_corpus_sentence_links_are_confident(stem: str, corpus_dir: Path, encoder: Encoder) -> None:
     result = align_documents(*_corpus_pair(stem, corpus_dir), encoder=encoder)
