@@ -91,7 +91,7 @@ def throughput(args: argparse.Namespace) -> None:
                 print(f"  failed: {failure.message}")
             for pair in report.pairs:
                 if pair.error:
-                    print(f"  failed: {pair.zh} / {pair.en}: {pair.error}")
+                    print(f"  failed: {pair.error}")
 
 
 def latency(args: argparse.Namespace) -> None:
