@@ -91,12 +91,15 @@ def _heaviest_chain(cands: list[tuple[int, int, float]]) -> list[tuple[int, int]
     return chain[::-1]
 
 
-def band(anchors: list[tuple[int, int]], n_zh: int, n_en: int, width: int, drift: float) -> tuple[np.ndarray, np.ndarray]:
+def band(
+    anchors: list[tuple[int, int]], n_zh: int, n_en: int, width: int, drift: float, cap: int = 10**9
+) -> tuple[np.ndarray, np.ndarray]:
     """First and last allowed en position for every DP row ``0..n_zh``.
 
     The centre line runs through (0, 0), every anchor's corner, and (n_zh, n_en). The
     half-width is ``width`` at anchors and grows by ``drift`` per row of distance from the
-    nearest anchor, so long stretches without anchors can absorb omissions.
+    nearest anchor, so long stretches without anchors can absorb omissions, up to ``cap``
+    (which bounds memory and time when a long document has no anchors at all).
     """
     points = [(0.0, 0.0)] + [(i + 0.5, j + 0.5) for i, j in anchors] + [(float(n_zh), float(n_en))]
     xs = [p[0] for p in points]
@@ -107,7 +110,7 @@ def band(anchors: list[tuple[int, int]], n_zh: int, n_en: int, width: int, drift
     left = anchor_rows[np.clip(pos - 1, 0, len(anchor_rows) - 1)]
     right = anchor_rows[np.clip(pos, 0, len(anchor_rows) - 1)]
     dist = np.minimum(np.abs(rows - left), np.abs(right - rows))
-    half = width + drift * dist
+    half = np.minimum(width + drift * dist, max(cap, width))
     lo = np.clip(np.floor(centre - half), 0, n_en).astype(np.int64)
     hi = np.clip(np.ceil(centre + half), 0, n_en).astype(np.int64)
     lo = np.minimum.accumulate(lo[::-1])[::-1]  # non-decreasing, and never above a later row

@@ -67,7 +67,7 @@ def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: Alig
     anchors = find_anchors(nb, config.anchor_margin)
     lengths = fit_length_model(list(zh_spans.lens[1]), list(en_spans.lens[1]), anchors)
     feats = BeadFeatures(make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths, build_index(zh, en))
-    lo, hi = band(anchors, len(zh), len(en), config.band_width, config.band_drift)
+    lo, hi = band(anchors, len(zh), len(en), config.band_width, config.band_drift, config.band_max)
     return Prepared(len(zh), len(en), feats, lo, hi)
 
 
