@@ -284,15 +284,19 @@ from glossary.config import GlossaryConfig as _GlossaryConfig  # noqa: E402
 @glossary_app.command("build")
 def glossary_build_command(
     inputs: Annotated[
-        list[Path],
+        Optional[list[Path]],
         typer.Argument(
             metavar="INPUT...",
             help="Aligned files (.jsonl, .tmx, reviewed .xlsx from paraterm align), ZH EN document pairs "
             "(aligned on the fly), or folders with zh/ and en/ subfolders (files paired by name).",
             show_default=False,
         ),
-    ],
-    output: Annotated[Path, typer.Option("-o", "--output", help="The glossary workbook to write (.xlsx).", show_default=False)],
+    ] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="The glossary workbook to write (.xlsx).", show_default=False)] = ...,  # type: ignore[assignment]
+    db: Annotated[
+        Optional[Path],
+        typer.Option(help="A corpus database (paraterm corpus add): every stored aligned pair is an input too.", show_default=False),
+    ] = None,
     update: Annotated[
         Optional[Path],
         typer.Option(
@@ -331,7 +335,7 @@ def glossary_build_command(
 
     started = _time.perf_counter()
     config = _GlossaryConfig(max_terms=max_terms, min_count=min_count)
-    glossary = build_workbook(inputs, output, update=update, model=model, config=config, embeddings=embeddings)
+    glossary = build_workbook(inputs or [], output, update=update, model=model, config=config, embeddings=embeddings, db=db)
     for warning in glossary.about.warnings:
         typer.echo(f"paraterm: warning: {warning}", err=True)
     fresh = sum(1 for t in glossary.terms if t.status.value == "new")
