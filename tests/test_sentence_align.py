@@ -157,3 +157,19 @@ def test_bad_settings_are_usage_errors():
         align_sentences(zh, en, enc, AlignConfig(max_bead=1))
     with pytest.raises(UsageError, match=r"span_mode='x': unknown; use 'pool' or 'encode'"):
         align_sentences(zh, en, enc, AlignConfig(span_mode="x"))
+
+
+@pytest.mark.model
+def test_real_model_links_un_sentences_one_to_one():
+    from align.embed import load_encoder
+
+    zh = ["大会通过了第70/1号决议。", "秘书长向会员国提交了报告。", "气候变化是我们这个时代的决定性问题。", "会议于2018年8月17日在日内瓦举行。"]
+    en = [
+        "The General Assembly adopted resolution 70/1.",
+        "The Secretary-General submitted the report to Member States.",
+        "Climate change is the defining issue of our time.",
+        "The meeting was held in Geneva on 17 August 2018.",
+    ]
+    beads = align_sentences(zh, en, load_encoder())
+    assert _ids(beads) == [((i,), (i,)) for i in range(4)]
+    assert all(b.score >= 0.9 for b in beads)
