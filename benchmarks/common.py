@@ -8,6 +8,7 @@ of vectors plus a key index per model, under ``/tmp``) makes tuning runs cheap; 
 from __future__ import annotations
 
 import hashlib
+import os
 import resource
 import sys
 from dataclasses import dataclass
@@ -270,7 +271,10 @@ def main(sets: Sequence[str], argv: Sequence[str] | None = None) -> list[RunResu
     wall = time.perf_counter() - start
     print_table(SCORE_HEADER, score_rows(results))
     sents = sum(len(p.zh) + len(p.en) for r in results for p in r.pairs)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime
     print(f"\nwall {wall:.1f} s (model load {load_s:.1f} s), {sents / wall:.0f} sentences/s end to end, "
+          f"CPU {cpu:.0f} s ({sents / max(cpu, 1e-9):.0f} sentences per CPU-second), load average {os.getloadavg()[0]:.1f}, "
           f"peak RSS {peak_rss_mb():.0f} MB, encoder {encoder.name}{' (disk cache)' if args.cache else ''}")
     print(f"config: {' '.join(args.knobs) or 'defaults'}")
     if args.calibration:
