@@ -72,8 +72,8 @@ def _heaviest_chain(cands: list[tuple[int, int, float]]) -> list[tuple[int, int]
     """Heaviest subsequence strictly increasing in both coordinates (cands sorted by i)."""
     if not cands:
         return []
-    # O(c log c) would need a weighted Fenwick tree; anchors are few, so O(c·w) with a
-    # sorted frontier of (j, best weight) is enough and simple.
+    # Each candidate looks back at most 200 candidates for its predecessor: O(c) overall, and
+    # a chain cannot usefully jump further (the band follows the chain between anchors).
     best: list[float] = []
     prev: list[int] = []
     for a, (_, j, w) in enumerate(cands):
