@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from align.config import AlignConfig
+from align.readers import SUPPORTED_SUFFIXES
 
 DB_NAME = "corpus.sqlite"
 # Extensions ``corpus add`` picks up when given a folder (files named explicitly are always tried).
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+DOCUMENT_SUFFIXES = SUPPORTED_SUFFIXES
 # Language tags stripped from file-name stems before pairing: "report.zh.txt" ~ "report_en.docx".
 LANG_TAGS = ("zh", "en", "cn", "ch", "chi", "chs", "zho", "eng", "zh-cn", "zh-hans", "chinese", "english")
 # A fixed-dimension hashed encoder for tests and benchmarks of the plumbing (not for real use).

@@ -8,7 +8,6 @@ two documents in a row (Chinese then English, aligned on the fly), or a director
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -16,12 +15,12 @@ from typing import Callable, Sequence
 from align.alignment import Alignment
 from align.document import Lang
 from align.errors import UsageError
+from align.pairing import name_stem
+from align.readers import SUPPORTED_SUFFIXES
 from glossary.errors import GlossaryInputError
 
 ALIGNED = (".jsonl", ".tmx", ".xlsx")
-DOCUMENTS = (".txt", ".docx", ".pdf", ".html", ".htm")
-# a language marker at the end of a file stem: name.zh, name_zh, name-zh, name.chinese ...
-_LANG_SUFFIX = re.compile(r"[._-](zh|cn|chi|chinese|zh-cn|zh_cn|zho|en|eng|english)$", re.IGNORECASE)
+DOCUMENTS = SUPPORTED_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class Plan:
 
 def stem(path: Path) -> str:
     """The file name without extension and language marker: the key that pairs zh/ and en/."""
-    return _LANG_SUFFIX.sub("", path.stem)
+    return name_stem(path.name)
 
 
 def plan(inputs: Sequence[Path | str]) -> Plan:
