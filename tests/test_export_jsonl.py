@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -131,3 +133,15 @@ def test_reading_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_alignment(tmp_path / "gone.tmx")
     assert str(caught.value) == f"{tmp_path}/gone.tmx: file not found; check the path"
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    from align.export.atomic import atomic_write_text
+
+    target = tmp_path / "out.txt"
+    mask = os.umask(0o022)
+    try:
+        atomic_write_text(target, "x")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
