@@ -122,3 +122,26 @@ def test_a_term_named_only_in_the_next_link_hides_nothing_here() -> None:
         ("The use or threat of use of nuclear weapons.", "使用或威胁使用核武器。"),
     ]
     assert term_missing.find(pairs(rows), context([threat, use])) == []
+
+
+def test_a_term_nested_only_in_the_target_language_still_counts() -> None:
+    # In Chinese the longer row's term contains 世界贸易组织; in English the two do not
+    # nest, so the long match must not hide the WTO from the count.
+    glossary = [
+        Term(zh="世界贸易组织", en="World Trade Organization"),
+        Term(zh="世界贸易组织和日内瓦其他国际组织", en="international organizations in Geneva"),
+    ]
+    source = "the World Trade Organization and other international organizations in Geneva"
+    target = "世界贸易组织和日内瓦其他国际组织"
+    assert term_missing.find(pairs([(source, target)]), context(glossary)) == []
+    # and where the target really lacks the WTO, it is still reported
+    found = term_missing.find(pairs([(source, "世界贸易组织以外的日内瓦其他国际组织")]), context(glossary))
+    assert [f.expected for f in found] == ["世界贸易组织和日内瓦其他国际组织"]
+    found = term_missing.find(pairs([(source, "日内瓦其他国际组织")]), context(glossary))
+    assert [f.expected for f in found] == ["世界贸易组织", "世界贸易组织和日内瓦其他国际组织"]
+
+
+def test_nesting_mirrored_in_the_source_still_hides_the_short_term() -> None:
+    nw = Term("核武器", "nuclear weapons", status=Status.APPROVED)
+    links = pairs([("A nuclear-weapon-free zone and nuclear weapons.", "无核武器区。")])
+    assert [f.expected for f in term_missing.find(links, context([NWFZ, nw]))] == ["核武器"]

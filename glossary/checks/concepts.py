@@ -110,8 +110,42 @@ def match_concepts(pairs: Sequence[Pair], context: Context) -> ConceptMatches:
             fids = {fid for fid, keys in owners.items() if wanted.intersection(keys)}
             if pair.target and fids:
                 occ.extend(Occurrence(k, o.form, o.start, o.end) for o in tgt_index.find(pair.target, fids) for k in sorted(set(owners[o.key])) if k in wanted)
+        occ += _unmirrored_nested(pair.target, occ, own, found, owners, tgt_index)
         target.append(_drop_glosses(pair.target, sorted(occ, key=lambda o: (o.start, o.key))))
     return ConceptMatches(found, source, target)
+
+
+def _unmirrored_nested(
+    text: str,
+    found_here: list[Occurrence],
+    own: set[int],
+    found: list[Concept],
+    owners: dict[int, list[int]],
+    index: FormIndex,
+) -> list[Occurrence]:
+    """Occurrences of a source-named concept inside a longer target match that hid them.
+
+    Longest-match is right when the nesting mirrors the source (无核武器区 holds 核武器 as
+    "nuclear-weapon-free zone" holds "nuclear-weapon"), wrong when it is the target
+    language's alone: 世界贸易组织 inside 世界贸易组织和日内瓦其他国际组织 still renders
+    "World Trade Organization", which "international organizations in Geneva" does not contain.
+    """
+    extra: list[Occurrence] = []
+    for outer in found_here:
+        inner_keys = {k for k in own if k != outer.key and not _nests(found[outer.key], found[k])}
+        fids = {fid for fid, keys in owners.items() if inner_keys.intersection(keys)}
+        if not fids:
+            continue
+        span = text[outer.start : outer.end]
+        for o in index.find(span, fids):
+            extra += [Occurrence(k, o.form, outer.start + o.start, outer.start + o.end) for k in sorted(set(owners[o.key])) if k in inner_keys]
+    return extra
+
+
+def _nests(outer: Concept, inner: Concept) -> bool:
+    """Does a source form of ``outer`` contain a source form of ``inner`` (as the matcher sees
+    forms: plural and hyphen variants alike)?"""
+    return any(FormIndex([(0, i)], lang_of_form(i)).find(o) for o in outer.source for i in inner.source)
 
 
 def _drop_glosses(text: str, found: list[Occurrence]) -> list[Occurrence]:
