@@ -26,10 +26,11 @@ import numpy as np
 from align.errors import ModelError
 from align.model import CONVERTER_VERSION, DEFAULT_MODEL, default_cache_dir, is_default, prepare_model
 
-# Windows per forward pass. benchmarks/encode_speed.py, 2 cores, 128 UN sentences of 20-60
-# tokens, sentences per CPU-second: batch 1: 2.2, 8: 7.8, 16: 13.7, 32: 16.2, 64: 18.8,
-# 128: 20.7. Past 64 the gain is small and every batch waits for its longest member.
-DEFAULT_BATCH_SIZE = 64
+# Windows per forward pass. benchmarks/encode_speed.py on an idle 2-core machine, 128 UN
+# sentences of 20-60 tokens, sentences/s: batch 1: 43.7, 8: 83.6, 16: 83.4, 32: 79.0,
+# 64: 67.2, 128: 52.9. Larger batches pad more and fall out of the CPU caches; 16 keeps the
+# speed of 8 with fewer calls. (Under heavy contention larger batches looked better.)
+DEFAULT_BATCH_SIZE = 16
 # padded tokens per forward pass at most: 16 windows of 512 tokens (attention ~200 MB), while
 # DEFAULT_BATCH_SIZE sentences of up to 128 tokens still fill a whole batch
 MAX_BATCH_TOKENS = 8192
