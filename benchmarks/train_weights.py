@@ -42,6 +42,20 @@ def evaluate(docs, weights, config) -> float:
     return score([p.gold for p, _ in docs], pred).exact.f1
 
 
+def load_split(sets: str, train: str, test: str, encoder_tag: str, config):
+    """Prepared (pair, features) lists for the train and test documents of ``sets``."""
+    encoder = CachedEncoder(lambda: load_encoder(encoder_tag), cache_tag(encoder_tag))  # model loads on a miss only
+    train_names, test_names = _names(train), _names(test) if test else set()
+    train_set, test_set = [], []
+    for set_name in sets.split(","):
+        for pair in load_set(DATA / set_name):
+            if pair.name in train_names or pair.name in test_names:
+                prep = prepare(pair.zh, pair.en, encoder, config)
+                (train_set if pair.name in train_names else test_set).append((pair, prep))
+    encoder.save()
+    return train_set, test_set
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sets", default="mac-test", help="comma-separated benchmark sets to draw documents from")
@@ -53,15 +67,7 @@ def main() -> None:
     ap.add_argument("--set", dest="knobs", action="append", default=[])
     args = ap.parse_args()
     config = parse_overrides(args.knobs)
-    encoder = CachedEncoder(lambda: load_encoder(args.encoder), cache_tag(args.encoder))  # model loads on a miss only
-    train_names, test_names = _names(args.train), _names(args.test) if args.test else set()
-    train, test = [], []
-    for set_name in args.sets.split(","):
-        for pair in load_set(DATA / set_name):
-            if pair.name in train_names or pair.name in test_names:
-                prep = prepare(pair.zh, pair.en, encoder, config)
-                (train if pair.name in train_names else test).append((pair, prep))
-    encoder.save()
+    train, test = load_split(args.sets, args.train, args.test, args.encoder, config)
     w = np.array(WEIGHTS, dtype=np.float64)
     total, steps = np.zeros_like(w), 0
     rng = random.Random(13)

@@ -15,11 +15,10 @@ import argparse
 import time
 
 import numpy as np
-from common import DATA, CachedEncoder, cache_tag, load_encoder, load_set, parse_overrides
-from train_weights import _names, evaluate
+from common import parse_overrides
+from train_weights import evaluate, load_split
 
 from align.features import NAMES, WEIGHTS
-from align.sentence_align import prepare
 
 # relative step per weight (features differ in scale)
 STEPS = {
@@ -52,13 +51,7 @@ def main() -> None:
     ap.add_argument("--set", dest="knobs", action="append", default=[])
     args = ap.parse_args()
     config = parse_overrides(args.knobs)
-    encoder = CachedEncoder(lambda: load_encoder(args.encoder), cache_tag(args.encoder))  # model loads on a miss only
-    train_names, test_names = _names(args.train), _names(args.test) if args.test else set()
-    train, test = [], []
-    for set_name in args.sets.split(","):
-        for pair in load_set(DATA / set_name):
-            if pair.name in train_names or pair.name in test_names:
-                (train if pair.name in train_names else test).append((pair, prepare(pair.zh, pair.en, encoder, config)))
+    train, test = load_split(args.sets, args.train, args.test, args.encoder, config)
     w = np.array(WEIGHTS, dtype=np.float64)
     best = evaluate(train, w, config)
     print(f"start: train F1 {best:.4f}  test F1 {evaluate(test, w, config):.4f}", flush=True)
