@@ -11,7 +11,7 @@ from pathlib import Path
 
 from align.export.atomic import atomic_path
 from glossary.errors import GlossaryInputError
-from glossary.term import Status, Term
+from glossary.term import Term, parse_status, split_list
 
 HEADER = ("zh", "en", "zh_variants", "en_variants", "forbidden", "status", "note")
 REQUIRED = ("zh", "en")
@@ -81,25 +81,16 @@ def read_table(path: Path | str, delimiter: str = ",") -> list[Term]:
         zh, en = get("zh"), get("en")
         if not zh or not en:
             raise GlossaryInputError(f"{path}: line {line} has no {'zh' if not zh else 'en'} term; fill it in or delete the line")
-        status_text = get("status").lower() or Status.CANDIDATE.value
-        try:
-            status = Status(status_text)
-        except ValueError:
-            choices = ", ".join(s.value for s in Status)
-            raise GlossaryInputError(f"{path}: line {line} has status '{status_text}'; use one of {choices}") from None
+        status = parse_status(get("status"), f"{path}: line {line}")
         terms.append(
             Term(
                 zh=zh,
                 en=en,
-                zh_variants=_split(get("zh_variants")),
-                en_variants=_split(get("en_variants")),
-                forbidden=_split(get("forbidden")),
+                zh_variants=split_list(get("zh_variants")),
+                en_variants=split_list(get("en_variants")),
+                forbidden=split_list(get("forbidden")),
                 status=status,
                 note=get("note"),
             )
         )
     return terms
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(item.strip() for item in text.split(";") if item.strip())

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from glossary.errors import GlossaryInputError
+
 
 class Status(str, Enum):
     """Review status of a glossary row; the workbook offers these in a dropdown."""
@@ -14,6 +16,22 @@ class Status(str, Enum):
     APPROVED = "approved"
     REJECTED = "rejected"
     FORBIDDEN = "forbidden"
+
+
+def parse_status(text: str, where: str) -> Status:
+    """A status cell as written by a reviewer (any case; empty = candidate); ``where`` names
+    the file and row for the error message."""
+    text = text.strip().lower() or Status.CANDIDATE.value
+    try:
+        return Status(text)
+    except ValueError:
+        choices = ", ".join(s.value for s in Status)
+        raise GlossaryInputError(f"{where} has status '{text}'; use one of {choices}") from None
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """A ``;``-separated cell (variants, forbidden forms) as a tuple of stripped, non-empty items."""
+    return tuple(item.strip() for item in text.split(";") if item.strip())
 
 
 @dataclass

@@ -14,7 +14,7 @@ from zipfile import BadZipFile
 from align.export.atomic import atomic_path
 from glossary.entries import About, Context, Glossary
 from glossary.errors import GlossaryInputError
-from glossary.term import Status, Term
+from glossary.term import Status, Term, parse_status, split_list
 
 SHEET = "Glossary"
 # (header, width, wrap) in the order written; reading goes by header name
@@ -284,12 +284,7 @@ def _term(path: Path, number: int, row, index: dict[str, int]) -> Term:
         raise GlossaryInputError(
             f"{path}: row {number} has no {'Chinese' if not zh else 'English'} term; fill it in or delete the row"
         )
-    status_text = get("Status").lower() or Status.CANDIDATE.value
-    try:
-        status = Status(status_text)
-    except ValueError:
-        choices = ", ".join(s.value for s in Status)
-        raise GlossaryInputError(f"{path}: row {number} has status '{status_text}'; use one of {choices}") from None
+    status = parse_status(get("Status"), f"{path}: row {number}")
     return Term(
         zh=zh,
         en=en,
@@ -306,11 +301,6 @@ def _term(path: Path, number: int, row, index: dict[str, int]) -> Term:
         sources=split_list(get("Sources")),
         evidence=get("Evidence"),
     )
-
-
-def split_list(text: str) -> tuple[str, ...]:
-    """A ``;``-separated cell as a tuple of stripped, non-empty items."""
-    return tuple(item.strip() for item in text.split(";") if item.strip())
 
 
 def _read_about(book) -> About:
