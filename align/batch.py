@@ -33,7 +33,7 @@ import numpy as np
 from align import __version__
 from align.alignment import Alignment, Signature
 from align.corpus_config import DOCUMENT_SUFFIXES, CorpusOptions
-from align.corpus_encoders import CachedEncoder, corpus_encoder, encode_sorted
+from align.corpus_encoders import CachedEncoder, corpus_encoder, encode_distinct
 from align.document import Document, Lang
 from align.encoder import Encoder
 from align.errors import AlignError, InputError, UsageError
@@ -166,23 +166,23 @@ def _vectors(doc: Document, known: dict[str, np.ndarray], model: str) -> DocVect
 
 
 def embed(
-    prepared: list[Prepared], model: str | None, cache_dir: Path | None, batch: int, encoder: Encoder | None = None
+    prepared: list[Prepared], model: str | None, cache_dir: Path | None, encoder: Encoder | None = None
 ) -> list[Prepared]:
-    """Encode the sentences of all read documents together, in batches sorted by length."""
+    """Encode the sentences of all read documents together (one encoder call)."""
     docs = [p.document for p in prepared if p.document is not None]
     if not docs:
         return prepared
     encoder = encoder or corpus_encoder(model, cache_dir)
-    known = encode_sorted(encoder, [s.text for d in docs for s in d.sentences], batch)
+    known = encode_distinct(encoder, [s.text for d in docs for s in d.sentences])
     return [
         Prepared(p.path, p.sha256, p.document, _vectors(p.document, known, encoder.name)) if p.document else p
         for p in prepared
     ]
 
 
-def prepare_file(path: str, sha256: str, model: str | None, cache_dir: Path | None, batch: int) -> Prepared:
+def prepare_file(path: str, sha256: str, model: str | None, cache_dir: Path | None) -> Prepared:
     """Read and encode one file (the Dask task of the read stage)."""
-    return embed([read_file(path, sha256)], model, cache_dir, batch)[0]
+    return embed([read_file(path, sha256)], model, cache_dir)[0]
 
 
 def align_task(
@@ -195,7 +195,7 @@ def align_task(
              for s, v in zip(doc.sentences, vecs)}
     sentences = len(task.zh.sentences) + len(task.en.sentences)
     try:
-        cached = CachedEncoder(encoder or corpus_encoder(model, cache_dir), known, options.encode_batch)
+        cached = CachedEncoder(encoder or corpus_encoder(model, cache_dir), known)
         alignment = align_documents(task.zh, task.en, config=options.align, encoder=cached)
     except AlignError as error:
         return Aligned(task.pair_id, None, str(error), sentences)
@@ -221,7 +221,7 @@ class _Local:
     def prepare(self, files: Sequence[tuple[str, str]]) -> Iterator[Prepared]:
         paths, shas = [f[0] for f in files], [f[1] for f in files]
         read = list(self.pool.map(read_file, paths, shas) if self.pool else map(read_file, paths, shas))
-        yield from embed(read, self.options.model, self.options.cache_dir, self.options.encode_batch, self.encoder)
+        yield from embed(read, self.options.model, self.options.cache_dir, self.encoder)
 
     def align(self, tasks: Iterable[PairTask]) -> Iterator[Aligned]:
         for task in tasks:
@@ -258,7 +258,7 @@ class _Dask:
         from distributed import as_completed
 
         o = self.options
-        futures = [self.client.submit(prepare_file, p, s, o.model, o.cache_dir, o.encode_batch, pure=False)
+        futures = [self.client.submit(prepare_file, p, s, o.model, o.cache_dir, pure=False)
                    for p, s in files]
         for future in as_completed(futures):
             yield future.result()

@@ -51,7 +51,6 @@ class CorpusOptions:
     workers: int = 1  # local processes reading and segmenting documents; 1 = in this process
     scheduler: str | None = None  # Dask scheduler address, or "local" for a LocalCluster here
     dask_workers: int = 2  # workers of the LocalCluster started for scheduler="local"
-    encode_batch: int = 64  # sentences per encoder call (sorted by length); larger = faster, more memory
     chunk: int = 32  # documents read and stored per round; smaller = less lost on a kill
     align: AlignConfig = field(default_factory=AlignConfig)
     pairing: PairingConfig = field(default_factory=PairingConfig)

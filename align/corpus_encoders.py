@@ -81,31 +81,25 @@ def corpus_encoder(model: str | None = None, cache_dir: Path | None = None) -> E
     return _LOADED[key]
 
 
-def encode_sorted(encoder: Encoder, texts: Sequence[str], batch: int) -> dict[str, np.ndarray]:
-    """Vectors of the distinct ``texts``, encoded in batches of similar length."""
-    distinct = sorted(set(texts), key=lambda t: (len(t), t))
-    vectors: dict[str, np.ndarray] = {}
-    for start in range(0, len(distinct), batch):
-        chunk = distinct[start : start + batch]
-        for text, vector in zip(chunk, encoder.encode(chunk)):
-            vectors[text] = vector
-    return vectors
+def encode_distinct(encoder: Encoder, texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """Vectors of the distinct ``texts`` (the encoder batches them by length itself)."""
+    distinct = list(dict.fromkeys(texts))
+    return dict(zip(distinct, encoder.encode(distinct)))
 
 
 class CachedEncoder:
     """Answers from known vectors first, encoding only the texts it has not seen."""
 
-    def __init__(self, base: Encoder, known: dict[str, np.ndarray], batch: int = 64) -> None:
+    def __init__(self, base: Encoder, known: dict[str, np.ndarray]) -> None:
         self.base = base
         self.known = dict(known)
-        self.batch = batch
         self.name = base.name
         self.dim = base.dim
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in texts if t not in self.known]
         if missing:
-            self.known.update(encode_sorted(self.base, missing, self.batch))
+            self.known.update(encode_distinct(self.base, missing))
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self.known[t] for t in texts]).astype(np.float32)
