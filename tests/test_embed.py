@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from align.embed import E5_PREFIX, EmbeddingStore, load_encoder
+from align.embed import E5_PREFIX, load_encoder
 from align.errors import ModelError
 from align.model import DEFAULT_MODEL, model_dir, prepare_model
 from paraterm import app
@@ -82,24 +82,6 @@ def test_batching_does_not_change_vectors():
     one_by_one = np.stack([load_encoder(memory_cache=0, batch_size=1).encode([t])[0] for t in texts])
     batched = load_encoder(memory_cache=0, batch_size=4).encode(texts)
     assert np.allclose(one_by_one, batched, atol=1e-5)
-
-
-@pytest.mark.model
-def test_disk_cache_is_reused_by_a_new_encoder(tmp_path):
-    first = load_encoder(disk_cache=tmp_path / "vectors.sqlite3")
-    stored = first.encode(SENTENCES[:2])
-    second = load_encoder(disk_cache=tmp_path / "vectors.sqlite3")
-    vectors = second.encode(SENTENCES[:3])
-    assert second.calls_to_model == 1
-    assert np.array_equal(vectors[:2], stored)
-
-
-def test_disk_cache_is_keyed_by_model(tmp_path):
-    store = EmbeddingStore(tmp_path / "vectors.sqlite3", "model-a")
-    store.put({"x": np.ones(3, np.float32)})
-    assert set(store.get(["x", "y"], 3)) == {"x"}
-    assert store.get(["x"], 4) == {}  # a vector of another size is not trusted
-    assert EmbeddingStore(tmp_path / "vectors.sqlite3", "model-b").get(["x"], 3) == {}
 
 
 def _manual_windows(encoder, text: str) -> tuple[np.ndarray, np.ndarray]:
