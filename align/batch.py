@@ -303,7 +303,7 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
         elif path.is_file():
             found.add(path.resolve())
         else:
-            raise InputError(f"{path}: no such file or folder; check the path")
+            raise InputError(f"{path}: file or folder not found; check the path")
     return sorted(found)
 
 

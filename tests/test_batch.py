@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import distributed
 import pytest
 
 from align.batch import add_to_corpus, collect_files
@@ -18,7 +19,6 @@ from align.corpus_config import CorpusOptions
 from align.errors import InputError
 from align.store import PairStatus
 
-pytest.importorskip("align.pipeline")  # the aligner is written alongside; skip until it lands
 
 HASHED = CorpusOptions(model="test:hashed")
 
@@ -127,12 +127,11 @@ def test_unpaired_document_is_kept_and_paired_when_its_original_arrives(tmp_path
 
 
 def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=f"^{tmp_path / 'nope'}: no such file or folder; check the path$"):
+    with pytest.raises(InputError, match=f"^{tmp_path / 'nope'}: file or folder not found; check the path$"):
         collect_files([tmp_path / "nope"])
 
 
 def test_parallel_readers_and_dask_store_what_the_local_run_stores(tmp_path: Path) -> None:
-    distributed = pytest.importorskip("distributed")
     write_pairs(tmp_path / "docs", "p", 4)
     add_to_corpus([tmp_path / "docs"], tmp_path / "local.sqlite", HASHED)
     add_to_corpus([tmp_path / "docs"], tmp_path / "workers.sqlite", CorpusOptions(model="test:hashed", workers=2))

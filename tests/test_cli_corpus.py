@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 from align.export import read_alignment
 from paraterm import app
 
-pytest.importorskip("align.pipeline")
 
 ZH = "第一号文件\n\n1. 本集团强调消极安全保证的重要性。各国应当遵守条约。\n\n2. 会议于2018年举行。\n"
 EN = (

