@@ -17,7 +17,6 @@ verdict (after a change to the extractor) are printed with '?' and counted as wr
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from pathlib import Path
@@ -30,6 +29,7 @@ from glossary.build import build_glossary  # noqa: E402
 from glossary.config import GlossaryConfig  # noqa: E402
 from glossary.en_terms import fold  # noqa: E402
 from glossary.term import Term  # noqa: E402
+from tests.glossary_samples import corpus_by_paragraph_number  # noqa: E402  (the same hand pairing the tests use)
 
 SHARED = ROOT.parent / "shared" / "data" / "unpc"
 
@@ -167,34 +167,6 @@ def judge_corpus(term: Term) -> bool:
     return bool(wanted & {fold(tuple(e.split())) for e in (term.en, *term.en_variants)})
 
 
-def hand_alignments(corpus: Path) -> list[Alignment]:
-    """corpus/ paired by paragraph number, then by sentence where both sides have as many."""
-    out = []
-    for zh_path in sorted((corpus / "zh").glob("*.zh.txt")):
-        en_path = corpus / "en" / zh_path.name.replace(".zh.", ".en.")
-        zh = _numbered(zh_path.read_text(encoding="utf-8"), chinese=True)
-        en = _numbered(en_path.read_text(encoding="utf-8"), chinese=False)
-        links = []
-        for number in sorted(set(zh) & set(en)):
-            zs = [s for s in re.split(r"(?<=[。；])", zh[number]) if s.strip()]
-            es = [s for s in re.split(r"(?<=[.;])\s+(?=[A-Z\"“])", en[number]) if s.strip()]
-            if len(zs) != len(es):
-                zs, es = [zh[number]], [en[number]]
-            links += [Link((number * 100 + k,), (number * 100 + k,), z.strip(), e.strip(), 1.0) for k, (z, e) in enumerate(zip(zs, es))]
-        out.append(Alignment(None, None, Level.SENTENCE, links, Signature("hand", "0", "none", ()), zh_name=zh_path.name, en_name=en_path.name))
-    return out
-
-
-def _numbered(text: str, chinese: bool) -> dict[int, str]:
-    text = re.sub(r"[\ue000-\uf8ff]", "", text.replace("\r", ""))
-    text = re.sub(r"\s*\n\s*", "" if chinese else " ", text)
-    parts = re.split(r"(?:(?<=[。\s])|^)(\d{1,2})\.\s", text)
-    chunks = {0: parts[0]}
-    for k in range(1, len(parts) - 1, 2):
-        chunks[int(parts[k])] = parts[k + 1]
-    return chunks
-
-
 def pipeline_alignments(corpus: Path, encoder) -> list[Alignment]:
     from glossary.inputs import load_alignments
 
@@ -240,7 +212,7 @@ def main() -> None:
     if args.corpus_alignment == "pipeline":
         alignments = pipeline_alignments(ROOT / "corpus", encoder)
     else:
-        alignments = hand_alignments(ROOT / "corpus")
+        alignments = corpus_by_paragraph_number(ROOT / "corpus")
     aligned = sum(1 for a in alignments for link in a.links if link.zh and link.en)
     print(f"corpus: {aligned} aligned pairs ({args.corpus_alignment}), {time.perf_counter() - started:.1f} s")
     started = time.perf_counter()
