@@ -42,6 +42,14 @@ def evaluate(docs, weights, config) -> float:
     return score([p.gold for p, _ in docs], pred).exact.f1
 
 
+def print_weights(weights) -> None:
+    """The weights as a ``WEIGHTS`` literal to paste into ``align/features.py``."""
+    print("WEIGHTS = np.array([")
+    for name, value in zip(NAMES, weights):
+        print(f"    {value:+.5f},  # {name}")
+    print("])")
+
+
 def load_split(sets: str, train: str, test: str, encoder_tag: str, config):
     """Prepared (pair, features) lists for the train and test documents of ``sets``."""
     encoder = CachedEncoder(lambda: load_encoder(encoder_tag), cache_tag(encoder_tag))  # model loads on a miss only
@@ -87,10 +95,7 @@ def main() -> None:
         avg = total / steps
         print(f"epoch {epoch + 1}: train F1 {evaluate(train, avg, config):.4f}  test F1 {evaluate(test, avg, config):.4f}  "
               f"({time.perf_counter() - t0:.0f} s)", flush=True)
-    print("WEIGHTS = np.array([")
-    for name, value in zip(NAMES, avg):
-        print(f"    {value:+.5f},  # {name}")
-    print("])")
+    print_weights(avg)
 
 
 if __name__ == "__main__":

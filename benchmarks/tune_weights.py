@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 from common import parse_overrides
-from train_weights import evaluate, load_split
+from train_weights import evaluate, load_split, print_weights
 
 from align.features import NAMES, WEIGHTS
 
@@ -71,10 +71,7 @@ def main() -> None:
             else:
                 steps[k] /= 2
         print(f"round {rnd + 1}: train F1 {best:.4f}  test F1 {evaluate(test, w, config):.4f}  ({time.perf_counter() - t0:.0f} s)", flush=True)
-    print("WEIGHTS = np.array([")
-    for name, value in zip(NAMES, w):
-        print(f"    {value:+.5f},  # {name}")
-    print("])")
+    print_weights(w)
 
 
 if __name__ == "__main__":
