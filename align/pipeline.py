@@ -17,7 +17,7 @@ import numpy as np
 from align import __version__
 from align.alignment import Alignment, Bead, Flag, Level, Link, Signature
 from align.config import AlignConfig
-from align.document import Document, Sentence
+from align.document import Document, Lang, Sentence
 from align.encoder import Encoder
 from align.errors import UsageError
 from align.paragraph_align import ParagraphAlignment, align_paragraphs, structure_problem, text_length
@@ -239,7 +239,7 @@ def _flags(n_zh: int, n_en: int, score: float, given: Sequence[str], config: Ali
 
 def input_warnings(zh: Document, en: Document, config: AlignConfig) -> list[str]:
     """One actionable line per problem with the pair: same language, empty side, too short."""
-    from align.lang import ZH_SHARE, cjk_share
+    from align.lang import detect_lang
 
     z_text = "".join(p.text for p in zh.paragraphs)
     e_text = "".join(p.text for p in en.paragraphs)
@@ -251,8 +251,8 @@ def input_warnings(zh: Document, en: Document, config: AlignConfig) -> list[str]
             "are left unaligned — check that you gave the right file"
         )
         return warnings
-    z_zh = cjk_share(z_text[:_LANG_SAMPLE]) >= ZH_SHARE
-    e_zh = cjk_share(e_text[:_LANG_SAMPLE]) >= ZH_SHARE
+    z_zh = detect_lang(z_text[:_LANG_SAMPLE]) is Lang.ZH
+    e_zh = detect_lang(e_text[:_LANG_SAMPLE]) is Lang.ZH
     if z_zh == e_zh:
         which = "Chinese" if z_zh else "English"
         warnings.append(
