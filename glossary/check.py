@@ -74,6 +74,17 @@ def _sorted(findings: list[Finding], pairs: Sequence[Pair]) -> list[Finding]:
     return [replace(f, id=f"F{n:04d}") for n, (_, f) in enumerate(ordered, 1)]
 
 
+def _side_texts(alignment: Alignment) -> tuple[str, str]:
+    """Both sides' whole text without spaces: the same documents however they were linked."""
+    return tuple("".join("".join(getattr(k, side).split()) for k in alignment.links) for side in ("zh", "en"))  # type: ignore[return-value]
+
+
+def _references(stored: Sequence[Alignment], checked: Alignment, source_lang: Lang) -> tuple[tuple[Pair, ...], ...]:
+    """Stored translations as pairs, leaving out the checked translation itself if stored."""
+    own = _side_texts(checked)
+    return tuple(tuple(pairs_of(a, source_lang)) for a in stored if _side_texts(a) != own)
+
+
 def run_check(
     source: Document | Alignment,
     target: Document | None,
@@ -81,12 +92,14 @@ def run_check(
     config: CheckConfig = CheckConfig(),
     *,
     encoder: Encoder | None = None,
+    references: Sequence[Alignment] = (),
 ) -> CheckResult:
     """Align if needed, run the enabled checks, and return findings with run details.
 
     Documents are aligned with ``encoder`` (None: the default model, loaded once and
     also used inside merged links); an alignment given as such is checked inside merged
-    links only when an ``encoder`` is given.
+    links only when an ``encoder`` is given. ``references`` are stored translations
+    (e.g. a corpus's alignments) the inconsistency check compares against.
     """
     if encoder is None and isinstance(source, Document):
         from align import embed  # heavy: torch and sentence-transformers
@@ -95,7 +108,9 @@ def run_check(
     alignment, source_lang = _alignment(source, target, config, encoder)
     target_lang = Lang.ZH if source_lang is Lang.EN else Lang.EN
     pairs = pairs_of(alignment, source_lang)
-    context = Context(source_lang, target_lang, _glossary_rows(glossaries), config, encoder)
+    context = Context(
+        source_lang, target_lang, _glossary_rows(glossaries), config, encoder, _references(references, alignment, source_lang)
+    )
     found: list[Finding] = []
     for checks, run in _CHECKS:
         if any(config.enabled(c) for c in checks):
@@ -124,17 +139,19 @@ def check_translation(
     config: CheckConfig = CheckConfig(),
     *,
     encoder: Encoder | None = None,
+    references: Sequence[Alignment] = (),
 ) -> list[Finding]:
     """Findings for ``target`` as a translation of ``source``, in document order.
 
     ``source`` and ``target`` are documents in either direction (aligned here, with
     ``encoder`` or the default model), or ``source`` is an :class:`Alignment` and
     ``target`` is ``None``. ``glossaries`` is one list of terms or several; rows with
-    status ``rejected`` are ignored.
+    status ``rejected`` are ignored. ``references`` are stored translations (e.g.
+    :func:`align.corpus.load_alignments`) the inconsistency check also compares against.
 
     >>> check_translation(read_document("en.docx"), read_document("zh.docx"), [terms])  # doctest: +SKIP
     """
-    return list(run_check(source, target, glossaries, config, encoder=encoder).findings)
+    return list(run_check(source, target, glossaries, config, encoder=encoder, references=references).findings)
 
 
 def _load_encoder(model: str | None) -> Encoder | None:
@@ -146,6 +163,15 @@ def _load_encoder(model: str | None) -> Encoder | None:
     return embed.load_encoder(model, None)
 
 
+def _stored(db: Path | None) -> list[Alignment]:
+    """The alignments stored in a corpus database (none without ``db``)."""
+    if db is None:
+        return []
+    from align.corpus import load_alignments
+
+    return load_alignments(Path(db))
+
+
 def check_files(
     source: Path,
     target: Path | None,
@@ -153,22 +179,26 @@ def check_files(
     config: CheckConfig = CheckConfig(),
     *,
     model: str | None = None,
+    db: Path | None = None,
 ) -> CheckResult:
     """Read the inputs and check them: two documents (any readable format, aligned here)
     or, with ``target`` None, one bilingual file (aligned JSONL/TMX/XLSX/TSV or XLIFF).
+    With ``db``, the translations stored in that corpus database count for the
+    inconsistency check.
 
     >>> check_files(Path("en.docx"), Path("zh.docx"), [Path("terms.csv")])  # doctest: +SKIP
     """
     from glossary.io import read_glossary
 
     terms = [read_glossary(Path(g)) for g in glossaries]
+    stored = _stored(db)
     if target is None:
         suffix = source.suffix.lower()
         if suffix in xliff.SUFFIXES:
             alignment, source_lang = xliff.read_xliff(source)
             if config.source_lang is None:
                 config = replace(config, source_lang=source_lang)
-            return run_check(alignment, None, terms, config)
+            return run_check(alignment, None, terms, config, references=stored)
         if suffix not in BILINGUAL_SUFFIXES:
             raise UsageError(
                 f"{source}: a single input must be a bilingual file ({', '.join(BILINGUAL_SUFFIXES)}); "
@@ -176,11 +206,11 @@ def check_files(
             )
         from align.export import read_alignment
 
-        return run_check(read_alignment(source), None, terms, config)
+        return run_check(read_alignment(source), None, terms, config, references=stored)
     from align.segment import read_document
 
     src_doc, tgt_doc = read_document(source), read_document(target)
-    return run_check(src_doc, tgt_doc, terms, config, encoder=_load_encoder(model))
+    return run_check(src_doc, tgt_doc, terms, config, encoder=_load_encoder(model), references=stored)
 
 
 def write_report(result: CheckResult, path: Path) -> None:

@@ -44,9 +44,7 @@ def build_workbook(
     warnings: list[str] = []
     if db is not None:
         from align.corpus import load_alignments as stored_alignments
-        from align.readers import require_file
 
-        require_file(Path(db))
         alignments += stored_alignments(Path(db))
     encoder = None
     if inputs:

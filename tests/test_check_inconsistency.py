@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from align.document import Lang
 from glossary.checks import inconsistency
 from glossary.finding import CheckId, Side, Span
 from glossary.term import Term
 from glossary.check_config import CheckConfig
-from tests.test_check_pair import context, pairs
+from glossary.checks.pair import pairs_of
+from tests.test_check_pair import context, make_alignment, pairs
 
 ON = CheckConfig(term_consistency=True)
 
@@ -49,3 +52,50 @@ def test_short_form_after_the_full_one_is_house_style() -> None:
         ("The Conference on Disarmament ended.", "裁谈会结束。"),
     ]
     assert inconsistency.find(pairs(rows), context([cd], config=ON)) == []
+
+
+def _context_with(stored: list[tuple[str, str]], source: Lang = Lang.EN, config: CheckConfig = CheckConfig(), terms=()):
+    """A context whose stored translations (``check --db``) are ``stored`` rows of one document."""
+    ref = make_alignment(stored, zh_name="old.zh.txt", en_name="old.en.txt")
+    return replace(context(terms, source, config), references=(tuple(pairs_of(ref, source)),))
+
+
+def test_a_rendering_other_than_the_stored_one_is_reported() -> None:
+    stored = [("Other text here.", "其他。"), (REPEATED, "本集团重申其原则立场。")]
+    found = inconsistency.find(pairs([(REPEATED, "该集团重申其立场。")]), _context_with(stored))
+    assert [(f.expected, f.found, f.target.document) for f in found] == [("本集团重申其原则立场。", "该集团重申其立场。", "zh.txt")]
+    assert found[0].note == "same source sentence rendered differently in the corpus at old.zh.txt ¶2 s1"
+    # the stored rendering itself is fine, and nothing is reported on the stored documents
+    assert inconsistency.find(pairs([(REPEATED, "本集团重申其原则立场。")]), _context_with(stored)) == []
+    assert inconsistency.find(pairs([("Unrelated sentence of some length.", "无关。")]), _context_with(stored)) == []
+
+
+def test_stored_usage_counts_zh_to_en() -> None:
+    zh = "本集团重申其关于消极安全保证的原则立场。"
+    stored = [("The Group reaffirms its principled position on negative security assurances.", zh)]
+    checked = [("The Group restates its position on negative security assurances.", zh)]
+    found = inconsistency.find(pairs(checked, Lang.ZH), _context_with(stored, Lang.ZH))
+    assert [(f.expected, f.found) for f in found] == [(stored[0][0], checked[0][0])]
+
+
+def test_the_most_frequent_rendering_wins_over_a_single_stored_one() -> None:
+    stored = [(REPEATED, "该集团重申其立场。")]
+    checked = [(REPEATED, "本集团重申其原则立场。"), (REPEATED, "本集团重申其原则立场。")]
+    assert inconsistency.find(pairs(checked), _context_with(stored)) == []
+
+
+def test_stored_links_of_low_confidence_are_not_usage() -> None:
+    ref = make_alignment([(REPEATED, "该集团重申其立场。")])
+    weak = tuple(replace(p, score=0.3) for p in pairs_of(ref, Lang.EN))
+    ctx = replace(context(), references=(weak,))
+    assert inconsistency.find(pairs([(REPEATED, "本集团重申其原则立场。")]), ctx) == []
+
+
+def test_term_forms_count_stored_usage_when_switched_on() -> None:
+    sa = Term("安全保证", "security assurances", zh_variants=("安全保障",))
+    stored = [("Security assurances were given.", "提供了安全保障。"), ("Security assurances matter.", "安全保障很重要。")]
+    checked = [("Security assurances are vital.", "安全保证至关重要。")]
+    found = inconsistency.find(pairs(checked), _context_with(stored, config=ON, terms=[sa]))
+    assert [(f.found, f.expected, f.note) for f in found] == [
+        ("安全保证", "安全保障", "'安全保障' is used 2x elsewhere (preferred: '安全保证')")
+    ]

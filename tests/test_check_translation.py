@@ -70,3 +70,15 @@ def test_an_alignment_takes_no_target() -> None:
     alignment = make_alignment(ROWS)
     with pytest.raises(UsageError, match="^an alignment is checked alone; give no target document with it$"):
         check_translation(alignment, alignment.zh or object(), [TERMS])  # type: ignore[arg-type]
+
+
+def test_stored_translations_count_except_the_checked_one_itself() -> None:
+    sentence = "The Group reaffirms its principled position on disarmament."
+    checked = make_alignment([(sentence, "本集团重申其裁军原则立场。")])
+    older = make_alignment([(sentence, "该集团重申其关于裁军的立场。")], zh_name="old.zh.txt")
+    # the checked translation itself, already stored: left out (counted, it would outvote the older one)
+    same = make_alignment([(sentence, "本集团重申其裁军原则立场。")], zh_name="stored.zh.txt")
+    found = check_translation(checked, None, [], references=[older, same])
+    assert [(f.check, f.expected) for f in found] == [(CheckId.INCONSISTENCY, "该集团重申其关于裁军的立场。")]
+    assert check_translation(checked, None, [], references=[older, older]) != []
+    assert check_translation(checked, None, [], references=[same]) == []

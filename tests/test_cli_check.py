@@ -121,3 +121,33 @@ def test_bad_input_exits_2_with_one_line(files: dict[str, Path], args: list[str]
 def test_missing_file_is_a_usage_error(files: dict[str, Path]) -> None:
     result = run(str(files["dir"] / "nope.jsonl"))
     assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+STORED_ZH = "1. 本集团重申支持无核武器区。\n\n2. 2018 年讨论了消极安全保证。\n"
+STORED_EN = "1. The Group supports nuclear-weapon-free zones.\n\n2. Negative security assurances were discussed in 2018.\n"
+
+
+def test_db_compares_with_the_stored_translations(files: dict[str, Path]) -> None:
+    docs, db = files["dir"] / "docs", files["dir"] / "c.sqlite"
+    docs.mkdir()
+    (docs / "old.zh.txt").write_text(STORED_ZH, encoding="utf-8")
+    (docs / "old.en.txt").write_text(STORED_EN, encoding="utf-8")
+    added = CliRunner().invoke(app, ["corpus", "add", str(docs), "--db", str(db), "--model", "test:hashed", "--quiet"])
+    assert added.exit_code == 0, added.output
+    args = (str(files["clean"]), "-g", str(files["glossary"]), "--fail-on", "warning", "-o", str(files["dir"] / "r.jsonl"))
+    assert run(*args).exit_code == 0
+    result = run(*args, "--db", str(db))
+    assert result.exit_code == 1, result.output
+    rows = [json.loads(line) for line in (files["dir"] / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    found = [(r["check"], r["expected"], r["found"], r["note"]) for r in rows if "check" in r]
+    assert found == [
+        ("inconsistency", "本集团重申支持无核武器区。", "本集团支持无核武器区。",
+         "same source sentence rendered differently in the corpus at old.zh.txt ¶1[1.] s0"),
+    ]
+
+
+def test_db_that_does_not_exist_exits_2(files: dict[str, Path]) -> None:
+    db = files["dir"] / "none.sqlite"
+    result = run(str(files["clean"]), "--db", str(db))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"paraterm: {db}: no corpus database here; run 'paraterm corpus add PATH --db {db}' first\n"

@@ -55,4 +55,5 @@ def test_build_with_nothing_to_read_is_a_usage_error(tmp_path: Path) -> None:
 def test_missing_database_is_an_input_error(tmp_path: Path) -> None:
     result = run("glossary", "build", "--db", str(tmp_path / "none.sqlite"), "-o", str(tmp_path / "g.xlsx"))
     assert result.exit_code == 1
-    assert result.stderr == f"paraterm: {tmp_path / 'none.sqlite'}: file not found; check the path\n"
+    db = tmp_path / "none.sqlite"
+    assert result.stderr == f"paraterm: {db}: no corpus database here; run 'paraterm corpus add PATH --db {db}' first\n"

@@ -37,6 +37,10 @@ class Context:
     terms: tuple[Term, ...]
     config: CheckConfig
     encoder: Encoder | None = None  # for checks inside merged links; None = skip them
+    # translations stored in a corpus (``check --db``), one tuple of pairs per stored
+    # document pair, seen from the same source language; only the inconsistency check
+    # reads them, and nothing is reported on them
+    references: tuple[tuple[Pair, ...], ...] = ()
 
     def form_lists(self, term: Term) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """``(source forms, target forms)`` of a term: preferred form first, then variants."""
