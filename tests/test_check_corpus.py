@@ -43,3 +43,21 @@ def test_planted_number_and_forbidden_term_are_found_where_the_clean_text_has_ne
     assert [(f.found, f.expected, f.target.labels) for f in forbidden] == [("核子裁军", "核裁军", ("13.",))]
     # the target: at most one false finding per 15 paragraphs on a clean translation
     assert len(clean.findings) <= -(-clean.source_paragraphs // 15)
+
+
+@pytest.mark.model
+def test_db_reports_a_revised_sentence_against_the_stored_translation(corpus_dir: Path, tmp_path: Path) -> None:
+    from align.corpus import add_to_corpus
+
+    en, zh = corpus_dir / "en" / f"{NAME}.en.txt", corpus_dir / "zh" / f"{NAME}.zh.txt"
+    db = tmp_path / "corpus.sqlite"
+    assert add_to_corpus([en, zh], db).failed == []
+    stored = "本集团坚信，已经到了把言语转化为行动的时候。"
+    revised = tmp_path / f"{NAME}.zh.txt"
+    revised.write_text(zh.read_text(encoding="utf-8").replace(stored, "本集团深信，现在是把言语变为行动的时候了。"), encoding="utf-8")
+
+    result = check_files(en, revised, db=db)
+    found = [(f.expected, f.found, f.source.labels) for f in result.findings if f.check is CheckId.INCONSISTENCY]
+    assert found == [(stored, "本集团深信，现在是把言语变为行动的时候了。", ("13.",))]
+    # the stored translation checked again is its own usage: nothing to report
+    assert not any(f.check is CheckId.INCONSISTENCY for f in check_files(en, zh, db=db).findings)
