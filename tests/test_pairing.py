@@ -168,3 +168,60 @@ def test_single_far_pair_is_not_forced() -> None:
     result = pair_documents(docs)
     assert result.pairs == []
     assert result.unpaired[0].reason == "too far: e.txt at similarity 0.000 < 0.35"
+
+
+F = np.eye(12, dtype=np.float32)
+SHARED = (F[0], F[1], F[2])  # sentences two near-identical documents have in common
+
+
+def _twins(zh_extra: tuple[np.ndarray, np.ndarray], en_extra: tuple[np.ndarray, np.ndarray]) -> list[Candidate]:
+    """Two Chinese and two English form letters: the same three sentences plus one of their own,
+    next to an unrelated pair; the English are named so that the swap pairs e1 with z1."""
+    return [
+        Candidate(1, "z1.txt", Lang.ZH, sentences=sentences(zh_extra[0], *SHARED)),
+        Candidate(2, "z2.txt", Lang.ZH, sentences=sentences(zh_extra[1], *SHARED)),
+        Candidate(3, "e1.txt", Lang.EN, sentences=sentences(en_extra[1], *SHARED)),
+        Candidate(4, "e2.txt", Lang.EN, sentences=sentences(en_extra[0], *SHARED)),
+        Candidate(5, "z3.txt", Lang.ZH, sentences=sentences(F[8], F[9], F[10], F[11])),
+        Candidate(6, "e3.txt", Lang.EN, sentences=sentences(F[8], F[9], F[10], F[11])),
+    ]
+
+
+def test_near_identical_documents_are_paired_on_the_sentences_that_differ() -> None:
+    # "Have a great day. Thank you..." vs "Thank you...": the closing line is the only evidence
+    greeting = F[3] + 0.25 * F[4]
+    result = pair_documents(_twins((greeting, F[3]), (greeting, F[3])))
+    assert [(p.zh, p.en) for p in result.pairs] == [(1, 4), (2, 3), (5, 6)]
+    assert result.unpaired == []
+    # on whole documents z1 prefers e2 by less than min_gap: the first round leaves the block
+    assert result.pairs[0].evidence == (
+        "similarity 1.000, next 0.991; decided jointly with z2.txt ~ e1.txt: "
+        "the sentences that differ favour this pairing by 0.074 over the swap"
+    )
+
+
+def test_near_identical_documents_differing_too_little_stay_ambiguous() -> None:
+    greeting = F[3] + 0.1 * F[4]
+    result = pair_documents(_twins((greeting, F[3]), (greeting, F[3])))
+    assert [(p.zh, p.en) for p in result.pairs] == [(5, 6)]
+    assert [(u.id, u.ambiguous) for u in result.unpaired] == [(1, True), (2, True), (3, True), (4, True)]
+    assert result.unpaired[0].reason.endswith("favour neither pairing (0.012 over the swap < 0.02)")
+
+
+def test_near_identical_documents_whose_differences_disagree_stay_ambiguous() -> None:
+    # each letter has its own closing line, but none matches a closing line on the other side
+    zh_extra = (F[3] + 0.4 * F[4], F[3] + 0.4 * F[5])
+    en_extra = (F[3] + 0.4 * F[6], F[3] + 0.4 * F[7])
+    result = pair_documents(_twins(zh_extra, en_extra))
+    assert [(p.zh, p.en) for p in result.pairs] == [(5, 6)]
+    assert [(u.id, u.ambiguous) for u in result.unpaired] == [(1, True), (2, True), (3, True), (4, True)]
+    assert result.unpaired[0].reason == (
+        "ambiguous: z1.txt, z2.txt ~ e1.txt, e2.txt pair either way; the sentences that tell them "
+        "apart favour neither pairing (0.000 over the swap < 0.02)"
+    )
+
+
+def test_identical_documents_stay_ambiguous() -> None:
+    result = pair_documents(_twins((F[3], F[3]), (F[3], F[3])))
+    assert [(p.zh, p.en) for p in result.pairs] == [(5, 6)]
+    assert all(u.ambiguous for u in result.unpaired) and len(result.unpaired) == 4
