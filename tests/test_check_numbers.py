@@ -81,3 +81,35 @@ def test_a_bracketed_gloss_repeating_a_value_names_it_once() -> None:
 def test_different_paragraph_numbers_on_both_sides_are_reported() -> None:
     rows = [("6. Consideration of the submission.", "8. 审议提交的划界案。")]
     assert [(f.expected, f.found) for f in numbers.find(pairs(rows), context())] == [("6", "8")]
+
+
+# (en, zh): the English names 1995 twice, the Chinese folds both into one phrase
+FOLDED = (
+    "The sponsors of the 1995 resolution of the 1995 Review Conference met.",
+    "1995 年审议大会决议的提案国举行了会议。",
+)
+
+
+def test_a_repeat_the_target_names_once_is_not_a_missing_number_en_to_zh() -> None:
+    assert numbers.find(pairs([FOLDED]), context()) == []
+
+
+def test_a_repeat_the_source_names_once_is_not_an_extra_number_zh_to_en() -> None:
+    assert numbers.find(pairs([FOLDED], Lang.ZH), context(source=Lang.ZH)) == []
+
+
+@pytest.mark.parametrize("source", [Lang.EN, Lang.ZH])
+def test_a_folded_repeat_with_a_changed_value_is_still_reported(source: Lang) -> None:
+    en, zh = FOLDED
+    if source is Lang.EN:
+        found = numbers.find(pairs([(en, zh.replace("1995", "1996"))]), context())
+        assert [(f.expected, f.found) for f in found] == [("1995, 1995", "1996")]
+    else:
+        found = numbers.find(pairs([(en.replace("1995 R", "1996 R"), zh)], Lang.ZH), context(source=Lang.ZH))
+        assert [(f.expected, f.found) for f in found] == [("", "1996")]
+
+
+def test_a_repeat_missing_altogether_is_still_reported() -> None:
+    rows = [("The 1995 resolution of the 1995 Review Conference.", "审议大会的决议。")]
+    assert [(f.expected, f.found) for f in numbers.find(pairs(rows), context())] == [("1995, 1995", "")]
+    assert [(f.expected, f.found) for f in numbers.find(pairs(rows, Lang.ZH), context(source=Lang.ZH))] == [("", "1995, 1995")]

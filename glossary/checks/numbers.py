@@ -3,7 +3,10 @@
 Values come from :func:`align.numbers.extract_numbers`, which normalises both languages to
 one form (``2017 年 7 月 7 日`` and ``7 July 2017`` give the same value; ``68/32``,
 ``CD/2133`` and ``487 (1981)`` are kept whole; 第二次 and second both give ``ord:2``).
-As for terms, neighbouring links are counted before a value is reported missing.
+As for terms, neighbouring links are counted before a value is reported missing. A value
+one side repeats and the other names once is a repeat folded into one phrase (the 1995
+resolution of the 1995 Conference -> 1995 年...大会...决议), not a wrong number: a changed
+value still shows as missing on one side and extra on the other.
 """
 
 from __future__ import annotations
@@ -93,12 +96,25 @@ def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
         near = range(max(0, i - w), min(len(pairs), i + w + 1))
         around_src = sum((src[j] for j in near), Counter())
         around_tgt = sum((tgt[j] for j in near), Counter())
-        # keep only what the neighbourhood does not balance out
+        # keep only what the neighbourhood does not balance out, and not a repeat the
+        # other side names once (nearby)
         missing = Counter(
-            {v: n for v, n in missing.items() if around_src[v] > around_tgt[v] and not _spelled(v, pair.target, context.target_lang)}
+            {
+                v: n
+                for v, n in missing.items()
+                if around_src[v] > around_tgt[v]
+                and not (src[i][v] > 1 and around_tgt[v])
+                and not _spelled(v, pair.target, context.target_lang)
+            }
         )
         extra = Counter(
-            {v: n for v, n in extra.items() if around_tgt[v] > around_src[v] and not _spelled(v, pair.source, context.source_lang)}
+            {
+                v: n
+                for v, n in extra.items()
+                if around_tgt[v] > around_src[v]
+                and not (tgt[i][v] > 1 and around_src[v])
+                and not _spelled(v, pair.source, context.source_lang)
+            }
         )
         if not missing and not extra:
             continue
