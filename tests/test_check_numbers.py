@@ -113,3 +113,20 @@ def test_a_repeat_missing_altogether_is_still_reported() -> None:
     rows = [("The 1995 resolution of the 1995 Review Conference.", "审议大会的决议。")]
     assert [(f.expected, f.found) for f in numbers.find(pairs(rows), context())] == [("1995, 1995", "")]
     assert [(f.expected, f.found) for f in numbers.find(pairs(rows, Lang.ZH), context(source=Lang.ZH))] == [("", "1995, 1995")]
+
+
+# (en, zh): article numbers in coordination are written in Chinese numerals
+ARTICLES = ("Money-laundering, concealment (arts. 23 and 24)", "洗钱、窝赃（第二十三和二十四条）")
+
+
+@pytest.mark.parametrize("source", [Lang.EN, Lang.ZH])
+def test_numbers_written_in_chinese_numerals_match_digits(source: Lang) -> None:
+    assert numbers.find(pairs([ARTICLES], source), context(source=source)) == []
+
+
+def test_a_chinese_numeral_inside_a_larger_one_is_not_a_match() -> None:
+    en, zh = ARTICLES
+    found = numbers.find(pairs([(en, zh.replace("二十三", "二百二十三"))]), context())
+    assert [(f.expected, f.found) for f in found] == [("23", "")]
+    found = numbers.find(pairs([(en, zh.replace("二十四", "二十五"))], Lang.ZH), context(source=Lang.ZH))
+    assert [(f.expected, f.found) for f in found] == [("", "24")]

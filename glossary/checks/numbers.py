@@ -56,10 +56,30 @@ def _values(text: str, lang: Lang, other: str) -> Counter[str]:
     return values
 
 
+_ZH_DIGITS = "零一二三四五六七八九"
+_ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万]+")
+
+
+def _zh_numeral(n: int) -> str:
+    """``n`` (11-9999) in Chinese numerals as written in running text: 二十三, 一百零五."""
+    out, zero = "", False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // unit % 10
+        if digit:
+            out += ("零" if zero and out else "") + ("" if unit == 10 and not out and digit == 1 else _ZH_DIGITS[digit]) + name
+            zero = False
+        else:
+            zero = True
+    return out
+
+
 def _spelled(value: str, text: str, lang: Lang) -> bool:
-    """Whether a small cardinal ``value`` is written as a word in ``text``."""
-    if not value.isdigit() or int(value) > 10:
+    """Whether a cardinal ``value`` is written in words in ``text``: up to ten in either
+    language, and any up to 9999 in Chinese numerals (第二十三和二十四条 = arts. 23 and 24)."""
+    if not value.isdigit() or int(value) >= 10000:
         return False
+    if int(value) > 10:
+        return lang is Lang.ZH and _zh_numeral(int(value)) in _ZH_NUMERAL.findall(text)
     word = _WORDS[lang][int(value)]
     if lang is Lang.EN:
         return re.search(rf"\b{word}\b", text, re.IGNORECASE) is not None
