@@ -90,6 +90,22 @@ def en_pattern(form: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", flags)
 
 
+# words after which an English name's modifiers start: "Conference on Disarmament"
+_POSTMODIFIER = frozenset({"of", "on", "for", "to", "in", "against", "at", "with"})
+
+
+def head_word(form: str) -> str:
+    """The word an English form is shortened to on a repeat mention: ``Conference on
+    Disarmament`` -> ``Conference``, ``Security Council`` -> ``Council``; "" for Chinese."""
+    if lang_of_form(form) is Lang.ZH:
+        return ""
+    words = [w for w in re.split(r"[\s\-\u2010\u2011\u2013]+", form.strip()) if w]
+    for i, word in enumerate(words[1:], 1):
+        if word.lower() in _POSTMODIFIER:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
 class FormIndex:
     """Forms of one language, compiled once, searched in many segments.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from align.document import Lang
-from glossary.matching import FormIndex, en_pattern, is_proper, lang_of_form
+from glossary.matching import FormIndex, en_pattern, head_word, is_proper, lang_of_form
 
 EN_CASES = [
     # (form, text, matches?)
@@ -54,3 +54,20 @@ def test_longest_form_wins_where_forms_overlap() -> None:
 def test_forms_of_the_other_language_are_ignored() -> None:
     assert not FormIndex([(0, "核武器")], Lang.EN)
     assert FormIndex([(0, "CD")], Lang.ZH).find("CD/2133") == []
+
+
+HEADS = [
+    # (form, the word a repeat mention shortens it to)
+    ("Conference on Disarmament", "Conference"),
+    ("Security Council", "Council"),
+    ("Economic and Social Council", "Council"),
+    ("Treaty on the Non-Proliferation of Nuclear Weapons", "Treaty"),
+    ("nuclear-weapon States", "States"),
+    ("NPT", "NPT"),
+    ("裁军谈判会议", ""),
+]
+
+
+@pytest.mark.parametrize(("form", "head"), HEADS)
+def test_head_word_is_what_a_repeat_mention_keeps(form: str, head: str) -> None:
+    assert head_word(form) == head

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from align.document import Lang
 from glossary.checks import term_forbidden, term_missing
+from glossary.checks.concepts import compound_heads, concepts
 from glossary.finding import CheckId, Severity, Side, Span
 from glossary.term import Status, Term
 from tests.test_check_pair import context, pairs
@@ -145,3 +148,64 @@ def test_nesting_mirrored_in_the_source_still_hides_the_short_term() -> None:
     nw = Term("核武器", "nuclear weapons", status=Status.APPROVED)
     links = pairs([("A nuclear-weapon-free zone and nuclear weapons.", "无核武器区。")])
     assert [f.expected for f in term_missing.find(links, context([NWFZ, nw]))] == ["核武器"]
+
+
+WEAPONS = Term("核武器", "nuclear weapons", status=Status.APPROVED)
+GA = Term("大会", "General Assembly", zh_variants=("联大",), status=Status.APPROVED)
+REVCON = Term("审议大会", "Review Conference", status=Status.APPROVED)
+
+# (en, zh, source language, reported?): a repeat rendered by a short form or pronoun passes
+# only when one mention is rendered in full
+REPEATS = [
+    # zh->en: "the Conference" (the head of "Conference on Disarmament"), "their"
+    ("The President of the Conference on Disarmament asked the Conference to act.", "裁谈会主席请裁谈会采取行动。", Lang.ZH, False),
+    ("The President of the Conference on Disarmament asked the members to act.", "裁谈会主席请裁谈会采取行动。", Lang.ZH, True),
+    ("The President asked the Conference to act.", "裁谈会主席请裁谈会采取行动。", Lang.ZH, True),
+    ("Nuclear weapons must go and their use be banned.", "必须消除核武器，禁止使用核武器。", Lang.ZH, False),
+    ("Nuclear weapons must go and any use be banned.", "必须消除核武器，禁止使用核武器。", Lang.ZH, True),
+    # en->zh: 该会议 (a demonstrative with a tail of 裁军谈判会议), 其 (not 其他)
+    ("The Conference on Disarmament met; the Conference on Disarmament agreed.", "裁军谈判会议举行会议；该会议同意。", Lang.EN, False),
+    ("The Conference on Disarmament met; the Conference on Disarmament agreed.", "裁军谈判会议举行会议；各方同意。", Lang.EN, True),
+    ("The Conference on Disarmament met; the Conference on Disarmament agreed.", "该会议举行会议并同意。", Lang.EN, True),
+    ("Nuclear weapons must go and the use of nuclear weapons be banned.", "必须消除核武器并禁止其使用。", Lang.EN, False),
+    ("Nuclear weapons must go and the use of nuclear weapons be banned.", "必须消除核武器并禁止其他使用。", Lang.EN, True),
+]
+
+
+@pytest.mark.parametrize(("en", "zh", "source", "reported"), REPEATS)
+def test_a_repeat_may_be_a_short_form_or_pronoun_once_the_term_is_rendered(en: str, zh: str, source: Lang, reported: bool) -> None:
+    found = term_missing.find(pairs([(en, zh)], source), context([CD, WEAPONS], source))
+    assert len(found) == reported
+
+
+def test_the_note_still_counts_full_renderings_only() -> None:
+    rows = [("The President of the Conference on Disarmament asked the members to act.", "裁谈会主席请裁谈会采取行动。")]
+    found = term_missing.find(pairs(rows, Lang.ZH), context([CD], Lang.ZH))
+    assert [f.note for f in found] == ["source has '裁谈会' 2x, target has Conference on Disarmament 1x"]
+
+
+# (en, zh, glossary, reported?) zh->en: 大会 also heads names the glossary does not list
+# (缔约方大会 "Conference of the Parties"), as its row 审议大会 "Review Conference" shows
+COMPOUNDS = [
+    ("The Conference of the Parties adopted it.", "缔约方大会通过了该决定。", (GA, REVCON), False),
+    ("The Parties adopted it.", "缔约方大会通过了该决定。", (GA, REVCON), True),
+    # without a row showing 大会 heading a compound, 大会 means the General Assembly
+    ("The Conference of the Parties adopted it.", "缔约方大会通过了该决定。", (GA,), True),
+    # "Conference" inside a glossary term found in the target renders that term, not 大会
+    ("The Review Conference adopted it.", "审议大会通过了大会的决定。", (GA, REVCON), True),
+    ("The Review Conference adopted the decision of the General Assembly.", "审议大会通过了大会的决定。", (GA, REVCON), False),
+]
+
+
+@pytest.mark.parametrize(("en", "zh", "glossary", "reported"), COMPOUNDS)
+def test_a_chinese_term_heading_an_unlisted_name_is_not_required(en: str, zh: str, glossary: tuple[Term, ...], reported: bool) -> None:
+    found = term_missing.find(pairs([(en, zh)], Lang.ZH), context(list(glossary), Lang.ZH))
+    assert [f.expected for f in found] == (["General Assembly"] if reported else [])
+
+
+@pytest.mark.parametrize(("source", "heads"), [(Lang.ZH, [("Conference",), ()]), (Lang.EN, [(), ()])])
+def test_only_chinese_source_forms_have_compound_heads(source: Lang, heads: list[tuple[str, ...]]) -> None:
+    assert compound_heads(concepts(context([GA, REVCON], source)), source) == heads
+    # a nesting the rendering mirrors (消极安全保证 "negative security assurances") is no compound head
+    sa = Term("安全保证", "security assurances", status=Status.APPROVED)
+    assert compound_heads(concepts(context([sa, NSA], source)), source) == [(), ()]

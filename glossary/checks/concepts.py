@@ -7,11 +7,12 @@ source form may be rendered either way, so they are checked together.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
+from align.document import Lang
 from glossary.checks.pair import Context, Pair
-from glossary.matching import FormIndex, Occurrence, is_proper, lang_of_form
+from glossary.matching import FormIndex, Occurrence, head_word, is_proper, lang_of_form
 from glossary.term import Status
 
 
@@ -71,6 +72,9 @@ class ConceptMatches:
     concepts: list[Concept]
     source: list[list[Occurrence]]  # key = concept index
     target: list[list[Occurrence]]  # key = concept index (all target forms of the concept)
+    # key = concept index: target words of longer glossary terms the concept's source
+    # form ends (see :func:`compound_heads`)
+    heads: list[tuple[str, ...]] = field(default_factory=list)
 
     def source_count(self, i: int) -> Counter[int]:
         return Counter(o.key for o in self.source[i])
@@ -112,7 +116,33 @@ def match_concepts(pairs: Sequence[Pair], context: Context) -> ConceptMatches:
                 occ.extend(Occurrence(k, o.form, o.start, o.end) for o in tgt_index.find(pair.target, fids) for k in sorted(set(owners[o.key])) if k in wanted)
         occ += _unmirrored_nested(pair.target, occ, own, found, owners, tgt_index)
         target.append(_drop_glosses(pair.target, sorted(occ, key=lambda o: (o.start, o.key))))
-    return ConceptMatches(found, source, target)
+    return ConceptMatches(found, source, target, compound_heads(found, context.source_lang))
+
+
+def compound_heads(found: Sequence[Concept], source_lang: Lang) -> list[tuple[str, ...]]:
+    """Per concept, the English head words of longer Chinese terms its source form ends.
+
+    Chinese writes compounds without spaces, so a short term can close a longer name the
+    glossary does not list. The glossary shows where this happens: 大会 ends 审议大会, whose
+    rendering "Review Conference" does not contain "General Assembly", so 大会 may also head
+    审议和延期大会 or 缔约方大会, rendered "... Conference". Only Chinese sources have these.
+    """
+    heads: list[list[str]] = [[] for _ in found]
+    if source_lang is not Lang.ZH:
+        return [()] * len(found)
+    longer: dict[str, list[int]] = {}  # proper suffix of a source form -> concepts it ends
+    for k, c in enumerate(found):
+        for form in c.source:
+            form = "".join(form.split())
+            for cut in range(1, len(form) - 1):
+                longer.setdefault(form[cut:], []).append(k)
+    for k, c in enumerate(found):
+        outer = {j for form in c.source for j in longer.get("".join(form.split()), ()) if j != k}
+        for j in sorted(outer):
+            if _contains(found[j].target, c.target):
+                continue  # the nesting is mirrored: 无核武器区 holds 核武器 as the English does
+            heads[k].extend(h for h in map(head_word, found[j].target) if h and h not in heads[k])
+    return [tuple(h) for h in heads]
 
 
 def _unmirrored_nested(
@@ -143,9 +173,14 @@ def _unmirrored_nested(
 
 
 def _nests(outer: Concept, inner: Concept) -> bool:
-    """Does a source form of ``outer`` contain a source form of ``inner`` (as the matcher sees
+    """Does a source form of ``outer`` contain a source form of ``inner``?"""
+    return _contains(outer.source, inner.source)
+
+
+def _contains(outer: Sequence[str], inner: Sequence[str]) -> bool:
+    """Does one of the ``outer`` forms contain one of the ``inner`` forms (as the matcher sees
     forms: plural and hyphen variants alike)?"""
-    return any(FormIndex([(0, i)], lang_of_form(i)).find(o) for o in outer.source for i in inner.source)
+    return any(FormIndex([(0, i)], lang_of_form(i)).find(o) for o in outer for i in inner)
 
 
 def _drop_glosses(text: str, found: list[Occurrence]) -> list[Occurrence]:
