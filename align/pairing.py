@@ -188,18 +188,19 @@ def _ranking(live: dict[tuple[int, int], float]) -> tuple[dict[int, list[tuple[f
 
 
 def _blocks(live: dict[tuple[int, int], float], config: PairingConfig) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Closed 2 x 2 blocks: two Chinese and two English documents whose two best candidates are
-    each other, at the similarity floor or above, with every candidate outside the block at
-    least ``min_gap`` further away."""
+    """Closed 2 x 2 ties: two Chinese and two English documents whose two best candidates are
+    each other, each document's two within ``min_gap`` of one another (it cannot choose alone)
+    and at the similarity floor or above, every candidate outside the block ``min_gap``
+    further away. A document whose counterpart is missing is seldom tied with a true pair's
+    member: a joint decision would force it onto the one left over."""
     by_z, by_e = _ranking(live)
 
     def top2(ranked: list[tuple[float, int]]) -> tuple[int, ...]:
         return tuple(sorted(i for _, i in ranked[:2]))
 
-    def closed(ranked: list[tuple[float, int]]) -> bool:
-        return ranked[1][0] >= config.min_similarity and (
-            len(ranked) < 3 or ranked[2][0] <= ranked[1][0] - config.min_gap
-        )
+    def tied_and_closed(ranked: list[tuple[float, int]]) -> bool:
+        return (ranked[0][0] - ranked[1][0] < config.min_gap and ranked[1][0] >= config.min_similarity
+                and (len(ranked) < 3 or ranked[2][0] <= ranked[1][0] - config.min_gap))
 
     blocks = set()
     for z, ranked in by_z.items():
@@ -208,7 +209,7 @@ def _blocks(live: dict[tuple[int, int], float], config: PairingConfig) -> list[t
             continue
         zs = top2(by_e[es[0]])
         if z in zs and top2(by_z[zs[0]]) == top2(by_z[zs[1]]) == es and all(
-            closed(r) for r in (by_z[zs[0]], by_z[zs[1]], by_e[es[0]], by_e[es[1]])
+            tied_and_closed(r) for r in (by_z[zs[0]], by_z[zs[1]], by_e[es[0]], by_e[es[1]])
         ):
             blocks.add((zs, es))
     return sorted(blocks)

@@ -7,7 +7,7 @@ import pytest
 
 from align.corpus_config import PairingConfig
 from align.document import Lang
-from align.pairing import Candidate, PairMethod, name_stem, normalise_symbol, pair_documents
+from align.pairing import Candidate, PairMethod, _blocks, name_stem, normalise_symbol, pair_documents
 
 STEMS = [
     ("negative-security-assurances.zh.txt", "negative-security-assurances"),
@@ -225,3 +225,19 @@ def test_identical_documents_stay_ambiguous() -> None:
     result = pair_documents(_twins((F[3], F[3]), (F[3], F[3])))
     assert [(p.zh, p.en) for p in result.pairs] == [(5, 6)]
     assert all(u.ambiguous for u in result.unpaired) and len(result.unpaired) == 4
+
+
+WMT22_TIE = {(0, 0): 0.542, (0, 1): 0.533, (1, 0): 0.543, (1, 1): 0.547}  # the two chat closings
+BLOCKS = [
+    (WMT22_TIE, [((0, 1), (0, 1))]),
+    ({**WMT22_TIE, (0, 2): 0.530}, []),  # a third English document is as close: not closed
+    ({**WMT22_TIE, (0, 2): 0.500}, [((0, 1), (0, 1))]),  # ... or far enough behind
+    ({k: v - 0.25 for k, v in WMT22_TIE.items()}, []),  # below the similarity floor
+    # zh 1 lost its English: it prefers en 0 clearly, so a joint decision would force it onto en 1
+    ({(0, 0): 0.480, (0, 1): 0.450, (1, 0): 0.463, (1, 1): 0.386}, []),
+]
+
+
+@pytest.mark.parametrize(("live", "blocks"), BLOCKS)
+def test_blocks_are_closed_ties(live: dict[tuple[int, int], float], blocks: list) -> None:
+    assert _blocks(live, PairingConfig()) == blocks
