@@ -169,6 +169,9 @@ REPEATS = [
     ("The Conference on Disarmament met; the Conference on Disarmament agreed.", "该会议举行会议并同意。", Lang.EN, True),
     ("Nuclear weapons must go and the use of nuclear weapons be banned.", "必须消除核武器并禁止其使用。", Lang.EN, False),
     ("Nuclear weapons must go and the use of nuclear weapons be banned.", "必须消除核武器并禁止其他使用。", Lang.EN, True),
+    # a pronoun or short form before the first full rendering does not stand for a repeat
+    ("Given their limits, nuclear weapons must go and use be banned.", "必须消除核武器，禁止使用核武器。", Lang.ZH, True),
+    ("Nuclear weapons must go and the use of nuclear weapons be banned.", "鉴于其局限，必须消除核武器并禁止使用。", Lang.EN, True),
 ]
 
 

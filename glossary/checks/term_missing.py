@@ -38,20 +38,22 @@ def _free(matches: list[re.Match[str]], taken: Sequence[Occurrence]) -> int:
     return sum(1 for m in matches if not any(m.start() < o.end and o.start < m.end() for o in taken))
 
 
-def _short_forms(concept: Concept, text: str, taken: Sequence[Occurrence], lang: Lang) -> int:
-    """Mentions ``text`` may make of ``concept`` other than by a glossary form: pronouns, and
-    a demonstrative with the rendering's head ("the Conference", "such weapons", 该理事会)."""
+def _short_forms(concept: Concept, text: str, after: int, taken: Sequence[Occurrence], lang: Lang) -> int:
+    """Mentions of ``concept`` that ``text`` may make after offset ``after`` (its first full
+    rendering: anaphora follows its antecedent) other than by a glossary form: pronouns,
+    and a demonstrative with the rendering's head ("the Conference", "such weapons", 该理事会)."""
     if lang is Lang.EN:
         heads = sorted({h for h in map(head_word, concept.target) if h})
         names = [en_pattern(h).pattern for h in heads]
     else:
-        text = normalise(text, Lang.ZH)[0]  # offsets then differ from ``taken``: Chinese only
+        text, after = normalise(text[after:], Lang.ZH)[0], 0  # offsets then differ from ``taken``
         taken = ()  # a demonstrative plus a proper suffix never overlaps the full form
         forms = {"".join(f.split()) for f in concept.target}
         names = sorted({re.escape(f[cut:]) for f in forms for cut in range(1, len(f) - 1)}, key=len, reverse=True)
-    found = len(_PRONOUN[lang].findall(text))
+    found = sum(1 for _ in _PRONOUN[lang].finditer(text, after))
     if names:
-        found += _free(list(re.finditer(_DEMONSTRATIVE[lang] + f"(?:{'|'.join(names)})", text)), taken)
+        short = re.compile(_DEMONSTRATIVE[lang] + f"(?:{'|'.join(names)})")
+        found += _free(list(short.finditer(text, after)), taken)
     return found
 
 
@@ -82,7 +84,8 @@ def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
             concept = matches.concepts[key]
             otherwise = _heads(matches.heads[key] if matches.heads else (), pair.target, matches.target[i])
             if have > 0:
-                otherwise += _short_forms(concept, pair.target, matches.target[i], context.target_lang)
+                first = min(o.end for o in matches.target[i] if o.key == key)
+                otherwise += _short_forms(concept, pair.target, first, matches.target[i], context.target_lang)
             if have + otherwise >= need:
                 continue
             near = range(max(0, i - context.config.window), min(len(pairs), i + context.config.window + 1))
