@@ -115,6 +115,14 @@ def test_a_repeat_missing_altogether_is_still_reported() -> None:
     assert [(f.expected, f.found) for f in numbers.find(pairs(rows, Lang.ZH), context(source=Lang.ZH))] == [("", "1995, 1995")]
 
 
+ZH_NUMERALS = [(11, "十一"), (23, "二十三"), (105, "一百零五"), (110, "一百一十"), (1001, "一千零一"), (1995, "一千九百九十五")]
+
+
+@pytest.mark.parametrize(("n", "written"), ZH_NUMERALS)
+def test_chinese_numerals_are_written_as_in_running_text(n: int, written: str) -> None:
+    assert numbers._zh_numeral(n) == written
+
+
 # (en, zh): article numbers in coordination are written in Chinese numerals
 ARTICLES = ("Money-laundering, concealment (arts. 23 and 24)", "洗钱、窝赃（第二十三和二十四条）")
 
