@@ -5,11 +5,16 @@ document pair ``i`` takes 8-16 consecutive sentence pairs from a seeded shuffle,
 paragraphs of 1-4 sentences, written as ``unpc-NNNN.zh.txt`` / ``unpc-NNNN.en.txt``.
 
     nice -n 10 python benchmarks/corpus_scale.py throughput --pairs 40      # local, then Dask
-    nice -n 10 python benchmarks/corpus_scale.py latency --pairs 1000       # query latency
+    nice -n 10 python benchmarks/corpus_scale.py throughput --pairs 1000 --only local --db /tmp/c1000.sqlite
+    nice -n 10 python benchmarks/corpus_scale.py latency --pairs 1000 --db /tmp/c1000.sqlite
 
 ``throughput`` times ``corpus add`` with the default offline model twice: in this process
 (one model load, reading in this process) and on a LocalCluster of 2 worker processes on
-127.0.0.1 (each loads the model once). Cluster start-up is included in the Dask time.
+127.0.0.1 (each loads the model once). Cluster start-up is included in the Dask time. Each
+run prints its peak RSS: this process's and that of its finished child processes (the Dask
+workers), separately. ``--db`` keeps the local run's database, whose vectors come from the
+real model, for ``latency --db`` to reuse. The UNPC sets hold 8,000 sentence pairs, so from
+about 650 document pairs on, sentences recur (in other groupings and documents).
 
 ``latency`` builds a ``--pairs`` corpus (the sentence vectors from the real model, cached in
 ``/tmp`` between runs; or ``--vectors hashed``: same-shape stand-in vectors, timing only),
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -70,23 +76,37 @@ def write_corpus(folder: Path, n_pairs: int, seed: int = 7) -> int:
     return used
 
 
+def peak_rss_mb() -> tuple[float, float]:
+    """Peak resident memory of this process and of its waited-for children, in MB."""
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+
+
 def throughput(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="paraterm-scale-") as tmp:
         folder = Path(tmp) / "docs"
         folder.mkdir()
-        write_corpus(folder, args.pairs)
+        used = write_corpus(folder, args.pairs)
+        print(f"corpus: {args.pairs} document pairs, {used} sentence pairs", flush=True)
         runs = [("local (1 process)", CorpusOptions(workers=args.workers)),
                 ("dask LocalCluster 2 workers", CorpusOptions(scheduler="local", dask_workers=2))]
         if args.only:
             runs = [r for r in runs if r[0].startswith(args.only)]
         for label, options in runs:
             started = time.perf_counter()
-            report = add_to_corpus([folder], Path(tmp) / f"{label.split()[0]}.sqlite", options)
+            db = Path(tmp) / f"{label.split()[0]}.sqlite"
+            if args.db and label.startswith("local"):
+                db = Path(args.db)
+                if db.exists():
+                    sys.exit(f"{db}: exists; throughput needs a new database (remove it or pick another --db)")
+            report = add_to_corpus([folder], db, options)
             seconds = time.perf_counter() - started
             docs = len(report.stored)
+            own, children = peak_rss_mb()
             print(f"{label:30s} {docs} documents, {len(report.pairs)} pairs, {report.sentences} sentences "
                   f"in {seconds:.1f} s: {60 * docs / seconds:.1f} documents/min, "
-                  f"{report.sentences / seconds:.1f} sentences/s; ok={report.ok}", flush=True)
+                  f"{report.sentences / seconds:.1f} sentences/s; ok={report.ok}; "
+                  f"peak RSS {own:.0f} MB (children {children:.0f} MB)", flush=True)
             for failure in report.failed:
                 print(f"  failed: {failure.message}")
             for pair in report.pairs:
@@ -157,6 +177,7 @@ def main() -> None:
     t.add_argument("--pairs", type=int, default=1000)
     t.add_argument("--workers", type=int, default=1)
     t.add_argument("--only", choices=["local", "dask"], default=None)
+    t.add_argument("--db", default=None, help="keep the local run's database here (new file), e.g. for latency --db")
     lat = sub.add_parser("latency")
     lat.add_argument("--pairs", type=int, default=1000)
     lat.add_argument("--queries", type=int, default=50, help="pairs of queries (one English, one Chinese)")
