@@ -6,8 +6,9 @@ Evidence is tried from strongest to weakest: the document symbol printed in both
 inner-product search, scored by how well each sentence finds its translation in the other
 document, and accepted only when the score beats every rival's by a margin. Two
 near-identical documents in each language (a form letter with and without a closing
-line) tie on that score: such a closed 2 x 2 block is decided jointly, on the sentences
-that tell the two documents apart, when one pairing beats the swap by the same margin.
+line) tie on that score; when the four tie with each other and with nothing else, the
+block is decided jointly, on the sentences that tell the two documents apart, if one
+pairing beats the swap by that same margin.
 A document that matches several others, or nothing convincing, is reported with the
 reason and left unpaired: a wrong pair would silently poison the corpus, a missing one is
 easy to fix.
