@@ -100,6 +100,20 @@ def _highlight(text: str, values: Sequence[str], side: Side) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+def _unbalanced(
+    diff: Counter[str], here: Counter[str], around: Counter[str], around_other: Counter[str], other_text: str, other_lang: Lang
+) -> Counter[str]:
+    """The values of ``diff`` (found here, not on the other side) that count: not balanced out
+    by the neighbourhood, not a repeat the other side names once nearby, not spelled out there."""
+    return Counter(
+        {
+            v: n
+            for v, n in diff.items()
+            if around[v] > around_other[v] and not (here[v] > 1 and around_other[v]) and not _spelled(v, other_text, other_lang)
+        }
+    )
+
+
 def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
     """One finding per link whose values differ, naming what is missing and what is extra."""
     src = [_values(p.source, context.source_lang, p.target) for p in pairs]
@@ -116,26 +130,8 @@ def find(pairs: Sequence[Pair], context: Context) -> list[Finding]:
         near = range(max(0, i - w), min(len(pairs), i + w + 1))
         around_src = sum((src[j] for j in near), Counter())
         around_tgt = sum((tgt[j] for j in near), Counter())
-        # keep only what the neighbourhood does not balance out, and not a repeat the
-        # other side names once (nearby)
-        missing = Counter(
-            {
-                v: n
-                for v, n in missing.items()
-                if around_src[v] > around_tgt[v]
-                and not (src[i][v] > 1 and around_tgt[v])
-                and not _spelled(v, pair.target, context.target_lang)
-            }
-        )
-        extra = Counter(
-            {
-                v: n
-                for v, n in extra.items()
-                if around_tgt[v] > around_src[v]
-                and not (tgt[i][v] > 1 and around_src[v])
-                and not _spelled(v, pair.source, context.source_lang)
-            }
-        )
+        missing = _unbalanced(missing, src[i], around_src, around_tgt, pair.target, context.target_lang)
+        extra = _unbalanced(extra, tgt[i], around_tgt, around_src, pair.source, context.source_lang)
         if not missing and not extra:
             continue
         gone, added = sorted(missing.elements()), sorted(extra.elements())
