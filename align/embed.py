@@ -271,7 +271,7 @@ def _trim_heap() -> None:
     Activations come from the C heap in sizes that change with every batch; glibc keeps what
     they free, and resident memory crept up by about 15 MB per MAC-Test document without this
     (1.09 GB after 15 of 24). Called after every batch: once per ``encode`` still let a
-    document's batches stack up (MAC-Test peak 1,048 MB; after every batch 966 MB)."""
+    document's batches stack up (MAC-Test end to end peak 1,048 MiB; after every batch 982 MiB)."""
     global _MALLOC_TRIM
     if _MALLOC_TRIM is None:
         import ctypes
