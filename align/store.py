@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from align.errors import InputError
 
 SCHEMA_VERSION = "1"
 BUSY_TIMEOUT_S = 60.0  # how long a writer waits for another writer's transaction
+_RETRY_PAUSE_S = 0.05  # between attempts to open a database another process is creating
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -123,6 +125,32 @@ def _blob(array: np.ndarray) -> bytes:
     return np.ascontiguousarray(array, dtype=np.float32).tobytes()
 
 
+def _set_up(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    with _immediate(connection):
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                connection.execute(statement)
+        connection.execute(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?), ('vectors_generation', '0')",
+            (SCHEMA_VERSION,),
+        )
+
+
+@contextmanager
+def _immediate(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A write transaction taken up front: committed whole or rolled back."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
 class CorpusStore:
     """One open corpus database. Use as a context manager; writes go through :meth:`transaction`."""
 
@@ -130,25 +158,36 @@ class CorpusStore:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so a writer takes the
-            # write lock up front and waits (busy timeout) rather than failing on upgrade.
-            self.connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            self.connection.execute("PRAGMA journal_mode=WAL")
-            self.connection.execute("PRAGMA foreign_keys=ON")
-            self.connection.execute("PRAGMA synchronous=NORMAL")
-            with self.transaction():
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        self.connection.execute(statement)
-                self.connection.execute(
-                    "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', ?), ('vectors_generation', '0')",
-                    (SCHEMA_VERSION,),
-                )
+            self.connection = self._connect()
         except sqlite3.DatabaseError as error:
             raise InputError(f"{self.path}: not a paraterm corpus database ({error}); give another --db") from None
         found = self.meta("schema")
         if found != SCHEMA_VERSION:
             raise InputError(f"{self.path}: corpus schema {found}, this paraterm reads {SCHEMA_VERSION}; use a new --db")
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open, switch to WAL and create the schema, retrying while another process does the same.
+
+        Switching a new file to WAL takes an exclusive lock for which SQLite does not call the
+        busy handler, so two processes opening one new database at once can see "database is
+        locked" here even with a timeout; they retry until :data:`BUSY_TIMEOUT_S`.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            # isolation_level=None: we issue BEGIN IMMEDIATE ourselves, so a writer takes the
+            # write lock up front and waits (busy timeout) rather than failing on upgrade.
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            try:
+                _set_up(connection)
+                return connection
+            except sqlite3.OperationalError as error:
+                connection.close()
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(_RETRY_PAUSE_S)
+            except BaseException:
+                connection.close()
+                raise
 
     def __enter__(self) -> "CorpusStore":
         return self
@@ -162,13 +201,8 @@ class CorpusStore:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """Everything inside is committed together or not at all."""
-        self.connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.connection
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        self.connection.execute("COMMIT")
+        with _immediate(self.connection) as connection:
+            yield connection
 
     # --- meta and runs ---------------------------------------------------------------
 

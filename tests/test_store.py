@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +59,24 @@ def test_database_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
     with CorpusStore(tmp_path / "c.sqlite") as store:
         assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_opening_waits_for_a_writer_that_holds_a_new_database(tmp_path: Path) -> None:
+    # Another process creating the file holds a write lock in rollback-journal mode; SQLite
+    # refuses the switch to WAL at once there ("database is locked", no busy handler).
+    path = tmp_path / "c.sqlite"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE early(a)")
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        with CorpusStore(path) as store:
+            assert store.meta("schema") == "1"
+            assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        release.join()
+        other.close()
 
 
 def test_document_round_trip(tmp_path: Path) -> None:
