@@ -25,6 +25,7 @@ import numpy as np
 
 from align.corpus_config import DOCUMENT_SUFFIXES, LANG_TAGS, PairingConfig
 from align.document import Lang
+from align.pairing_scores import best_match, centred, lead, nearest_documents, ranking
 
 
 class PairMethod(str, Enum):
@@ -127,46 +128,10 @@ def _conflict(a: Candidate, b: Candidate) -> bool:
     return bool(sa and sb and sa != sb)
 
 
-def _centred(docs: list[Candidate]) -> list[np.ndarray]:
-    """Sentence vectors minus the language's mean sentence vector, renormalised.
-
-    Multilingual encoders put every text of a language in a narrow cone: raw cosines
-    between unrelated documents are high and close together. Removing the shared
-    direction leaves what tells one document from another.
-    """
-    mean = np.concatenate([d.sentences for d in docs]).mean(axis=0)
-    out = []
-    for d in docs:
-        v = d.sentences - mean
-        out.append((v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)).astype(np.float32))
-    return out
-
-
-def _doc_means(vectors: list[np.ndarray]) -> np.ndarray:
-    means = np.stack([v.mean(axis=0) for v in vectors])
-    return (means / np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)).astype(np.float32)
-
-
-def _best_match(zh: np.ndarray, en: np.ndarray) -> float:
-    """How well each sentence finds a translation on the other side, averaged both ways."""
-    sim = zh @ en.T
-    return float(0.5 * (sim.max(axis=1).mean() + sim.max(axis=0).mean()))
-
-
 def _candidates(zh: list[Candidate], en: list[Candidate], zc: list[np.ndarray], ec: list[np.ndarray],
                 k: int) -> dict[tuple[int, int], float]:
     """FAISS nearest documents both ways (centred means), scored by sentence best match."""
-    import faiss
-
-    zm, em = _doc_means(zc), _doc_means(ec)
-    pairs: set[tuple[int, int]] = set()
-    for queries, base, flip in ((zm, em, False), (em, zm, True)):
-        index = faiss.IndexFlatIP(base.shape[1])
-        index.add(base)
-        _, ids = index.search(queries, min(k, len(base)))
-        for q, row in enumerate(ids):
-            pairs.update((int(i), q) if flip else (q, int(i)) for i in row if i >= 0)
-    return {(z, e): _best_match(zc[z], ec[e]) for z, e in sorted(pairs) if not _conflict(zh[z], en[e])}
+    return {(z, e): best_match(zc[z], ec[e]) for z, e in nearest_documents(zc, ec, k) if not _conflict(zh[z], en[e])}
 
 
 # Centred sentence vectors this close are the same sentence: the same text encodes to the
@@ -175,26 +140,13 @@ def _candidates(zh: list[Candidate], en: list[Candidate], zc: list[np.ndarray], 
 _SAME_SENTENCE = 0.999
 
 
-def _ranking(live: dict[tuple[int, int], float]) -> tuple[dict[int, list[tuple[float, int]]],
-                                                            dict[int, list[tuple[float, int]]]]:
-    """Each live document's candidates, best first (ties by id)."""
-    by_z: dict[int, list[tuple[float, int]]] = {}
-    by_e: dict[int, list[tuple[float, int]]] = {}
-    for (z, e), s in live.items():
-        by_z.setdefault(z, []).append((s, e))
-        by_e.setdefault(e, []).append((s, z))
-    for ranked in (*by_z.values(), *by_e.values()):
-        ranked.sort(key=lambda t: (-t[0], t[1]))
-    return by_z, by_e
-
-
 def _blocks(live: dict[tuple[int, int], float], config: PairingConfig) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Closed 2 x 2 ties: two Chinese and two English documents whose two best candidates are
     each other, each document's two within ``min_gap`` of one another (it cannot choose alone)
     and at the similarity floor or above, every candidate outside the block ``min_gap``
     further away. A document whose counterpart is missing is seldom tied with a true pair's
     member: a joint decision would force it onto the one left over."""
-    by_z, by_e = _ranking(live)
+    by_z, by_e = ranking(live)
 
     def top2(ranked: list[tuple[float, int]]) -> tuple[int, ...]:
         return tuple(sorted(i for _, i in ranked[:2]))
@@ -229,7 +181,7 @@ def _joint_margin(zs: tuple[int, int], es: tuple[int, int], zc: list[np.ndarray]
     (z1, z2), (e1, e2) = zs, es
     a, b = _differing(zc[z1], zc[z2]), _differing(zc[z2], zc[z1])
     x, y = _differing(ec[e1], ec[e2]), _differing(ec[e2], ec[e1])
-    return _best_match(a, x) + _best_match(b, y) - _best_match(a, y) - _best_match(b, x)
+    return best_match(a, x) + best_match(b, y) - best_match(a, y) - best_match(b, x)
 
 
 def _by_embedding(docs: list[Candidate], config: PairingConfig) -> tuple[list[Pairing], list[Unpaired]]:
@@ -239,14 +191,14 @@ def _by_embedding(docs: list[Candidate], config: PairingConfig) -> tuple[list[Pa
     if not zh or not en:
         return [], []
     # centre each language on its own mean: the two languages sit in different cones
-    zc, ec = _centred(zh), _centred(en)
+    zc, ec = centred([d.sentences for d in zh]), centred([d.sentences for d in en])
     scores = _candidates(zh, en, zc, ec, config.neighbours)
     alive_z, alive_e = set(range(len(zh))), set(range(len(en)))
     pairs: list[Pairing] = []
     notes: dict[int, Unpaired] = {}
     while True:
         live = {(z, e): s for (z, e), s in scores.items() if z in alive_z and e in alive_e}
-        by_z, by_e = _ranking(live)
+        by_z, by_e = ranking(live)
         found = []
         for z, ranked in sorted(by_z.items()):
             score, e = ranked[0]

