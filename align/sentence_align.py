@@ -22,7 +22,7 @@ import numpy as np
 
 from align.alignment import Bead, Flag
 from align.anchors import band, find_anchors, neighbours
-from align.confidence import Evidence, confidence
+from align.confidence import RIVAL_CAP, Evidence, confidence
 from align.config import AlignConfig
 from align.dp import Step, bead_types, best_path
 from align.encoder import Encoder
@@ -125,8 +125,9 @@ def align_sentences(
             Bead((), (j,), 0.0, (Flag.UNALIGNED.value,)) for j in range(len(en))
         ]
     prep = prepare(zh, en, encoder, config)
-    steps = decode(prep, weights_for(config), config)
-    return [_bead(step, ev, config) for step, ev in zip(steps, evidence(steps, prep.features))]
+    weights = weights_for(config)
+    steps = decode(prep, weights, config)
+    return [_bead(step, ev, config) for step, ev in zip(steps, evidence(steps, prep.features, weights, config.max_bead))]
 
 
 def _own_evidence(step: Step, feats: BeadFeatures) -> Evidence | None:
@@ -144,17 +145,70 @@ def _own_evidence(step: Step, feats: BeadFeatures) -> Evidence | None:
         n=n,
         m=m,
         score=step.score,
+        reshape=_reshape_gain(step, feats, cos),
     )
 
 
-def evidence(steps: Sequence[Step], feats: BeadFeatures) -> list[Evidence | None]:
+def _reshape_gain(step: Step, feats: BeadFeatures, cos: float) -> float:
+    """Best cosine gain from growing or shrinking the bead by one sentence at one end."""
+    longest = len(feats.zh.spans.vecs) - 1
+    best = -1.0
+    for side, other, start, end in (
+        (feats.en.spans, feats.zh.spans.vecs[step.zh_end - step.zh_start][step.zh_start], step.en_start, step.en_end),
+        (feats.zh.spans, feats.en.spans.vecs[step.en_end - step.en_start][step.en_start], step.zh_start, step.zh_end),
+    ):
+        for a, b in ((start - 1, end), (start, end + 1), (start + 1, end), (start, end - 1)):
+            if 1 <= b - a <= longest and a >= 0 and b <= side.size:
+                best = max(best, float(side.vecs[b - a][a] @ other) - cos)
+    return best
+
+
+def _span_score(feats: BeadFeatures, weights: np.ndarray, max_bead: int, zs: int, ze: int, es: int, ee: int) -> float | None:
+    """DP score of zh ``zs..ze-1`` with en ``es..ee-1`` as one bead (skips if a side is empty)."""
+    n, m = ze - zs, ee - es
+    if min(n, m, zs, es) < 0:
+        return None
+    if n == 0 or m == 0:
+        return n * float(weights[SKIP_ZH]) + m * float(weights[SKIP_EN])
+    longest = len(feats.zh.spans.vecs) - 1
+    if n + m > max_bead or max(n, m) > longest or ze > feats.zh.spans.size or ee > feats.en.spans.size:
+        return None
+    return float(feats.matrix(ze, n, m, ee, ee)[0] @ weights)
+
+
+def _pair_lead(first: Step, second: Step, feats: BeadFeatures, weights: np.ndarray, max_bead: int) -> float:
+    """How much two adjacent beads beat their best local rearrangement.
+
+    Rivals: the two beads merged into one, or their shared boundary moved by one sentence
+    on either or both sides.
+    """
+    rivals = [_span_score(feats, weights, max_bead, first.zh_start, second.zh_end, first.en_start, second.en_end)]
+    for dz in (-1, 0, 1):
+        for de in (-1, 0, 1):
+            if dz or de:
+                zb, eb = first.zh_end + dz, first.en_end + de
+                one = _span_score(feats, weights, max_bead, first.zh_start, zb, first.en_start, eb)
+                two = _span_score(feats, weights, max_bead, zb, second.zh_end, eb, second.en_end)
+                rivals.append(None if one is None or two is None else one + two)
+    scores = [r for r in rivals if r is not None]
+    return first.score + second.score - max(scores) if scores else RIVAL_CAP
+
+
+def evidence(steps: Sequence[Step], feats: BeadFeatures, weights: np.ndarray, max_bead: int) -> list[Evidence | None]:
     """Each aligned bead's evidence, including how sure its neighbours are (None for skips).
 
     A bead between two confident beads has both of its edges confirmed, so the weaker
-    neighbour margin (0 for a missing or unaligned neighbour) is part of its evidence.
+    neighbour margin (0 for a missing or unaligned neighbour) is part of its evidence, and
+    so is its lead over the best local rearrangement with a neighbour (``weights`` and
+    ``max_bead`` are the DP's). Reporting only: nothing here changes the path.
     """
     own = [_own_evidence(step, feats) for step in steps]
     margins = [ev.margin if ev else 0.0 for ev in own]
+    # lead[k]: beads k and k+1 against their best rearrangement, computed once per pair
+    lead = [
+        _pair_lead(steps[k], steps[k + 1], feats, weights, max_bead) if own[k] or own[k + 1] else RIVAL_CAP
+        for k in range(len(steps) - 1)
+    ]
     out: list[Evidence | None] = []
     for k, ev in enumerate(own):
         if ev is None:
@@ -162,7 +216,8 @@ def evidence(steps: Sequence[Step], feats: BeadFeatures) -> list[Evidence | None
             continue
         left = margins[k - 1] if k > 0 else 0.0
         right = margins[k + 1] if k + 1 < len(own) else 0.0
-        out.append(replace(ev, context=min(left, right)))
+        rival = min([RIVAL_CAP] + lead[max(k - 1, 0) : k + 1])
+        out.append(replace(ev, context=min(left, right), rival=rival))
     return out
 
 
