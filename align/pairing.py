@@ -4,7 +4,9 @@ Evidence is tried from strongest to weakest: the document symbol printed in both
 (``CD/2133``), then the file name with its language tag removed (``x.zh.txt`` ~
 ``x.en.docx``), then the documents' embeddings: mutual nearest neighbours under FAISS
 inner-product search, scored by how well each sentence finds its translation in the other
-document, and accepted only when the score beats every rival's by a margin. Two
+document, and accepted only when the score beats every rival's by a margin and stands
+clear of the document's whole field of candidates (a document whose counterpart is missing
+still has a nearest document on its topic, but seldom one far above the rest). Two
 near-identical documents in each language (a form letter with and without a closing
 line) tie on that score; when the four tie with each other and with nothing else, the
 block is decided jointly, on the sentences that tell the two documents apart, if one
@@ -184,6 +186,14 @@ def _joint_margin(zs: tuple[int, int], es: tuple[int, int], zc: list[np.ndarray]
     return best_match(a, x) + best_match(b, y) - best_match(a, y) - best_match(b, x)
 
 
+def _stand_out(score: float, field_z: list[tuple[float, int]], e: int, field_e: list[tuple[float, int]], z: int,
+               config: PairingConfig) -> float | None:
+    """The smaller of the two documents' leads over their next ``neighbours`` candidates (None: no field)."""
+    leads = [x for x in (lead(score, field_z, e, config.neighbours), lead(score, field_e, z, config.neighbours))
+             if x is not None]
+    return min(leads) if leads else None
+
+
 def _by_embedding(docs: list[Candidate], config: PairingConfig) -> tuple[list[Pairing], list[Unpaired]]:
     """Mutual best matches, in rounds: a document whose rival was paired confidently gets another chance."""
     zh = [d for d in docs if d.lang is Lang.ZH and d.sentences is not None and len(d.sentences)]
@@ -193,6 +203,7 @@ def _by_embedding(docs: list[Candidate], config: PairingConfig) -> tuple[list[Pa
     # centre each language on its own mean: the two languages sit in different cones
     zc, ec = centred([d.sentences for d in zh]), centred([d.sentences for d in en])
     scores = _candidates(zh, en, zc, ec, config.neighbours)
+    field_z, field_e = ranking(scores)  # every candidate, paired or not: the field a pair must stand out of
     alive_z, alive_e = set(range(len(zh))), set(range(len(en)))
     pairs: list[Pairing] = []
     notes: dict[int, Unpaired] = {}
@@ -217,7 +228,13 @@ def _by_embedding(docs: list[Candidate], config: PairingConfig) -> tuple[list[Pa
             elif gap < config.min_gap:
                 notes[zh[z].id] = Unpaired(zh[z].id, f"ambiguous: {en[e].name} at {evidence}", True)
                 notes[en[e].id] = Unpaired(en[e].id, f"ambiguous: {zh[z].name} at {evidence}", True)
+            elif (stand := _stand_out(score, field_z[z], e, field_e[e], z, config)) is not None and stand < config.min_lead:
+                reason = (f"no counterpart: {{}} is the nearest at similarity {score:.3f}, but only {stand:.3f} above "
+                          f"the other candidates' mean (< {config.min_lead}); a translation stands clear of them")
+                notes[zh[z].id] = Unpaired(zh[z].id, reason.format(en[e].name), False)
+                notes[en[e].id] = Unpaired(en[e].id, reason.format(zh[z].name), False)
             else:
+                evidence += f", lead {stand:.3f}" if stand is not None else ""
                 found.append(Pairing(zh[z].id, en[e].id, PairMethod.EMBEDDING, evidence, score))
                 alive_z.discard(z)
                 alive_e.discard(e)

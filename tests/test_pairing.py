@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -241,3 +243,55 @@ BLOCKS = [
 @pytest.mark.parametrize(("live", "blocks"), BLOCKS)
 def test_blocks_are_closed_ties(live: dict[tuple[int, int], float], blocks: list) -> None:
     assert _blocks(live, PairingConfig()) == blocks
+
+
+G = np.eye(32, dtype=np.float32)[12:]  # clear of F's twelve dimensions, so both can share a corpus
+TOPIC = G[15]  # a sentence every document of the field shares in meaning, e.g. "the eReader will not start"
+
+
+def _field(first: int = 1, zh: str = "z", en: str = "e", odd: bool = False) -> list[Candidate]:
+    """Four translations, each with a sentence of its own (``odd``: another four) and the topic sentence."""
+    docs = []
+    for k in range(4):
+        rows = sentences(G[2 * k + odd], TOPIC)
+        docs += [Candidate(first + k, f"{zh}{first + k}.txt", Lang.ZH, sentences=rows),
+                 Candidate(first + 10 + k, f"{en}{first + k}.txt", Lang.EN, sentences=rows)]
+    return docs
+
+
+def test_two_orphans_on_the_same_topic_are_reported_not_paired() -> None:
+    # each lost its counterpart; they are each other's nearest, by a clear gap over the next,
+    # but hardly above the field of documents on their topic: no translation of each other
+    orphans = [Candidate(5, "z5.txt", Lang.ZH, sentences=sentences(TOPIC + 0.6 * G[8])),
+               Candidate(15, "e5.txt", Lang.EN, sentences=sentences(TOPIC + 0.6 * G[10]))]
+    result = pair_documents(_field() + orphans)
+    assert [(p.zh, p.en) for p in result.pairs] == [(1, 11), (2, 12), (3, 13), (4, 14)]
+    assert [(u.id, u.ambiguous) for u in result.unpaired] == [(5, False), (15, False)]
+    assert result.unpaired[0].reason == (
+        "no counterpart: e5.txt is the nearest at similarity 0.418, but only 0.034 above the other "
+        "candidates' mean (< 0.04); a translation stands clear of them"
+    )
+    # without the lead test they would be paired: their gap to the next candidate is clear
+    loose = pair_documents(_field() + orphans, PairingConfig(min_lead=-1.0))
+    assert (5, 15) in [(p.zh, p.en) for p in loose.pairs]
+
+
+def test_translation_with_an_orphan_rival_is_paired_and_shows_its_lead() -> None:
+    orphan = Candidate(5, "z5.txt", Lang.ZH, sentences=sentences(TOPIC + 0.6 * G[8]))
+    result = pair_documents(_field() + [orphan])
+    assert [(p.zh, p.en) for p in result.pairs] == [(1, 11), (2, 12), (3, 13), (4, 14)]
+    # the orphan tops nothing: each translation stands far above its field
+    assert result.pairs[0].evidence == "similarity 0.996, next 0.538, lead 0.458"
+    assert [u.id for u in result.unpaired] == [5]
+
+
+def test_near_identical_documents_are_still_decided_beside_orphans() -> None:
+    greeting = F[3] + 0.25 * F[4]
+    twins = [replace(d, sentences=np.pad(d.sentences, ((0, 0), (0, 20)))) for d in _twins((greeting, F[3]), (greeting, F[3]))]
+    orphans = [Candidate(50, "z50.txt", Lang.ZH, sentences=sentences(TOPIC + 0.7 * G[8])),
+               Candidate(60, "e50.txt", Lang.EN, sentences=sentences(TOPIC + 0.7 * G[10]))]
+    # two fields on the orphans' topic: the eight nearest candidates of each orphan
+    result = pair_documents(twins + _field(21, "y", "x") + _field(41, "w", "v", odd=True) + orphans)
+    assert [(p.zh, p.en) for p in result.pairs] == [(1, 4), (2, 3), (5, 6)] + [(z, z + 10) for z in (21, 22, 23, 24, 41, 42, 43, 44)]
+    assert "decided jointly" in result.pairs[0].evidence
+    assert [(u.id, u.reason.split(":")[0]) for u in result.unpaired] == [(50, "no counterpart"), (60, "no counterpart")]
