@@ -10,12 +10,16 @@ unrelated pair about 0:
 - cosine similarity of the two spans' embeddings, rescaled by the document pair's own
   "unrelated" (mean over all pairs) and "best match" (mean top-1) levels, minus a margin
   term for paragraphs that resemble everything (the mean of their k nearest neighbours);
+  with fewer than ``paragraph_min_centred`` paragraphs on a side (centred paragraph
+  vectors are then degenerate) the bead's sentence coverage instead
+  (:mod:`align.paragraph_coverage`);
 - matching paragraph labels ("1." ↔ "1.", "(a)" ↔ "（a）"): numbered UN paragraphs are the
   strongest anchors there are; different labels on both sides count against the bead;
 - shared numbers, dates and document symbols (68/32, CD/2133);
 - a log-normal length model whose ratio (English characters per Chinese character) is
   fitted on the pair itself;
-- a penalty per extra paragraph in a merged bead.
+- a penalty per extra paragraph in a merged bead, and a cost when a merged member's own
+  sentences find no translation across the bead (a dropped paragraph swallowed by a merge).
 
 Unaligned paragraphs (1-0, 0-1) score 0; a pair is linked only when its score beats
 ``paragraph_skip``. Memory is linear: the DP keeps one band of cells per row.
@@ -36,6 +40,7 @@ from align.config import AlignConfig
 from align.document import Document, Lang, Paragraph
 from align.encoder import Encoder
 from align.errors import UsageError
+from align.paragraph_coverage import Coverage, windows
 
 __all__ = ["ParagraphAlignment", "align_paragraphs", "bead_types", "structure_problem", "text_length"]
 
@@ -153,6 +158,7 @@ class _Side:
     numbered: np.ndarray  # (n,) bool: label is a number ("4."), so the paragraph starts one
     numbers: tuple[frozenset[str], ...]
     spans: dict[int, np.ndarray]  # size -> (n - size + 1, dim) embeddings of joined runs
+    sentences: tuple[np.ndarray, ...]  # per paragraph, its sentences' unit vectors (the paragraph if none)
 
 
 def _sides(
@@ -171,8 +177,24 @@ def _sides(
             )
         )
     sizes = [sorted({t[side] for t in types if t[side] > 0}) for side in (0, 1)]
-    spans = (_pooled if pool else _encoded)((zh, en), sizes, encoder)
-    return _Side(*built[0], spans=spans[0]), _Side(*built[1], spans=spans[1])
+    units = _units((zh, en), encoder)
+    spans = _pooled((zh, en), units, sizes, encoder.dim) if pool else _encoded((zh, en), sizes, encoder)
+    return _Side(*built[0], spans=spans[0], sentences=units[0]), _Side(*built[1], spans=spans[1], sentences=units[1])
+
+
+def _units(
+    sides: tuple[Sequence[Paragraph], Sequence[Paragraph]], encoder: Encoder
+) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+    """Each paragraph's sentence vectors (unit rows); a paragraph without sentences is one unit.
+
+    The sentence pass needs these vectors anyway, so paragraphs cost no extra encoding.
+    """
+    units = [_unit_texts(p) for paras in sides for p in paras]
+    texts = [t for unit in units for t in unit]
+    vectors = np.asarray(encoder.encode(texts), dtype=np.float32) if texts else np.zeros((0, encoder.dim), np.float32)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    split = np.split(vectors, np.cumsum([len(u) for u in units])[:-1]) if units else []
+    return tuple(split[: len(sides[0])]), tuple(split[len(sides[0]) :])
 
 
 def _encoded(
@@ -193,26 +215,21 @@ def _encoded(
     return spans
 
 
-def _pooled(
-    sides: tuple[Sequence[Paragraph], Sequence[Paragraph]], sizes: list[list[int]], encoder: Encoder
-) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
-    """Runs of paragraphs as length-weighted means of their sentence vectors.
+def _unit_texts(paragraph: Paragraph) -> list[str]:
+    return [s.text for s in paragraph.sentences] or [paragraph.text]
 
-    The sentence pass needs those vectors anyway, so paragraphs cost no extra encoding;
-    a paragraph without sentences is embedded as a whole.
-    """
-    units = [[s.text for s in p.sentences] or [p.text] for paras in sides for p in paras]
-    texts = [t for unit in units for t in unit]
-    vectors = np.asarray(encoder.encode(texts), dtype=np.float64) if texts else np.zeros((0, encoder.dim))
-    weights = np.array([max(text_length(t), 1) for t in texts], dtype=np.float64)
-    owner = np.repeat(np.arange(len(units)), [len(u) for u in units])
-    sums = np.zeros((len(units), encoder.dim))
-    np.add.at(sums, owner, vectors * weights[:, None])
+
+def _pooled(
+    sides: tuple[Sequence[Paragraph], Sequence[Paragraph]], units: tuple[tuple[np.ndarray, ...], ...], sizes: list[list[int]], dim: int
+) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+    """Runs of paragraphs as the length-weighted mean of their sentence vectors."""
     spans: tuple[dict[int, np.ndarray], dict[int, np.ndarray]] = ({}, {})
-    first = 0
-    for side, paras in enumerate(sides):
-        cum = np.concatenate([np.zeros((1, encoder.dim)), np.cumsum(sums[first : first + len(paras)], axis=0)])
-        first += len(paras)
+    for side, (paras, vectors) in enumerate(zip(sides, units)):
+        sums = np.zeros((len(paras), dim))
+        for k, (para, v) in enumerate(zip(paras, vectors)):
+            weights = np.array([max(text_length(t), 1) for t in _unit_texts(para)], dtype=np.float64)
+            sums[k] = weights @ v.astype(np.float64)
+        cum = np.concatenate([np.zeros((1, dim)), np.cumsum(sums, axis=0)])
         for size in sizes[side]:
             run = cum[size:] - cum[:-size]
             norms = np.maximum(np.linalg.norm(run, axis=1, keepdims=True), 1e-12)
@@ -284,6 +301,8 @@ class _Scorer:
     hub_mean: float
     len_z: np.ndarray  # prefix sums of lengths
     len_e: np.ndarray
+    coverage: Coverage | None = None  # sentence coverage of merged members (set once the band is known)
+    by_coverage: bool = False  # bead similarity from sentence coverage instead of paragraph cosines
 
     @classmethod
     def fit(cls, zh: _Side, en: _Side, config: AlignConfig) -> _Scorer:
@@ -308,9 +327,12 @@ class _Scorer:
     def score(self, a: int, b: int, i: int, js: np.ndarray) -> np.ndarray:
         """Scores of beads joining zh paragraphs [i-a, i) to en paragraphs [j-b, j) for each j."""
         cfg, starts = self.config, js - b
-        cos = self.en.spans[b][starts] @ self.zh.spans[a][i - a]
         hub = 0.5 * (self.hub_z[a][i - a] + self.hub_e[b][starts])
-        score = (cos - self.low) / self.scale - cfg.paragraph_margin * (hub - self.hub_mean)
+        if self.by_coverage and self.coverage is not None:
+            similarity = self.coverage.mutual(a, b, i, starts)
+        else:
+            similarity = (self.en.spans[b][starts] @ self.zh.spans[a][i - a] - self.low) / self.scale
+        score = similarity - cfg.paragraph_margin * (hub - self.hub_mean)
         score += cfg.paragraph_label_weight * self._labels(a, b, i, starts)
         score += cfg.paragraph_number_weight * self._numbers(a, b, i, starts)
         len_z = self.len_z[i] - self.len_z[i - a]
@@ -318,7 +340,11 @@ class _Scorer:
         smooth = cfg.paragraph_length_smoothing
         dev = np.log((len_e + smooth) / (self.ratio * len_z + smooth)) / self.sigma
         score -= cfg.paragraph_length_weight * np.minimum(dev * dev, 25.0) / 2
-        return score - cfg.paragraph_merge_penalty * (a + b - 2)
+        score -= cfg.paragraph_merge_penalty * (a + b - 2)
+        if (a > 1 or b > 1) and self.coverage is not None and cfg.paragraph_member_weight:
+            shortfall = cfg.paragraph_member_floor - self.coverage.weakest(a, b, i, starts)
+            score -= cfg.paragraph_member_weight * np.maximum(shortfall, 0.0)
+        return score
 
     def _labels(self, a: int, b: int, i: int, starts: np.ndarray) -> np.ndarray:
         zl, el = self.zh.labels[i - a], self.en.labels[starts]
@@ -434,6 +460,13 @@ def align_paragraphs(zh: Document, en: Document, encoder: Encoder, config: Align
     if config.paragraph_centre:
         z_side, e_side = _centred(z_side), _centred(e_side)
     scorer = _Scorer.fit(z_side, e_side, config)
+    few = min(n, m) < config.paragraph_min_centred
+    if few or config.paragraph_member_weight:
+        lo, hi = _band(scorer, n, m, config.paragraph_band)
+        coverage = Coverage.build(
+            z_side.sentences, e_side.sentences, windows(lo, hi, n, m, types), config.paragraph_min_contrast
+        )
+        scorer = replace(scorer, coverage=coverage, by_coverage=few)
     steps = _dp(scorer, n, m, types, config.paragraph_skip, config.paragraph_band)
     if config.paragraph_refit:
         scorer = _refit(scorer, steps, config)

@@ -225,3 +225,17 @@ def test_structure_problems() -> None:
     assert structure_problem(*pair(EN_PARAS, giant)) == "one Chinese paragraph holds 24 of 26 sentences"
     assert structure_problem(*pair(EN_PARAS, EN_PARAS)) is None
     assert structure_problem(*pair(EN_PARAS, [])) is None
+
+
+@pytest.mark.parametrize(
+    ("en_paras", "zh_paras", "expected"),
+    [
+        (EN_PARAS[:1], EN_PARAS[:1] + [["moon sea star."]], [((0,), (0,)), ((1,), ())]),
+        (EN_PARAS[:1] + [["moon sea star."]], EN_PARAS[:1], [((0,), (0,)), ((), (1,))]),
+    ],
+)
+def test_few_paragraphs_keep_an_untranslated_one_apart(en_paras, zh_paras, expected) -> None:  # noqa: ANN001
+    # One paragraph against two: centred paragraph vectors say nothing, sentence coverage does.
+    result = align_paragraphs(*pair(en_paras, zh_paras), FakeEncoder(), AlignConfig())
+    assert links(result) == expected
+    assert "unaligned" in result.beads[1].flags
