@@ -42,8 +42,8 @@ class AlignConfig:
     paragraph_length_weight: float = 0.5  # weight of the length model; higher = fewer merges/skips against length evidence
     paragraph_length_sigma: float = 0.5  # spread of log(length ratio) of true pairs; smaller = stricter about lengths
     paragraph_length_smoothing: float = 20.0  # characters added to both lengths, so short headings are not over-judged
-    paragraph_member_weight: float = 2.0  # cost per unit a merged member's sentence coverage falls short of the floor; 0 = off
-    paragraph_member_floor: float = 0.6  # coverage (0 = unrelated, 1 = translation) a merged member must reach
+    paragraph_member_weight: float = 2.0  # cost per unit a linked paragraph's sentence coverage falls short of the floor; 0 = off
+    paragraph_member_floor: float = 0.6  # coverage (0 = unrelated, 1 = translation) each paragraph of a link must reach
     paragraph_min_centred: int = 3  # a side with fewer paragraphs scores beads by sentence coverage (two centred vectors are opposite)
     paragraph_merge_penalty: float = 0.0  # score cost per extra paragraph in a merge; higher = fewer merges
     paragraph_steepness: float = 6.0  # confidence = logistic(steepness * (score - midpoint)); calibrated on WMT22

@@ -18,8 +18,9 @@ unrelated pair about 0:
 - shared numbers, dates and document symbols (68/32, CD/2133);
 - a log-normal length model whose ratio (English characters per Chinese character) is
   fitted on the pair itself;
-- a penalty per extra paragraph in a merged bead, and a cost when a merged member's own
-  sentences find no translation across the bead (a dropped paragraph swallowed by a merge).
+- a penalty per extra paragraph in a merged bead, and a cost when one of the bead's
+  paragraphs has sentences that find no translation across the bead (a dropped paragraph
+  swallowed by a merge, or two dropped paragraphs linked to each other).
 
 Unaligned paragraphs (1-0, 0-1) score 0; a pair is linked only when its score beats
 ``paragraph_skip``. Memory is linear: the DP keeps one band of cells per row.
@@ -301,7 +302,7 @@ class _Scorer:
     hub_mean: float
     len_z: np.ndarray  # prefix sums of lengths
     len_e: np.ndarray
-    coverage: Coverage | None = None  # sentence coverage of merged members (set once the band is known)
+    coverage: Coverage | None = None  # sentence coverage of each bead's paragraphs (set once the band is known)
     by_coverage: bool = False  # bead similarity from sentence coverage instead of paragraph cosines
 
     @classmethod
@@ -341,7 +342,7 @@ class _Scorer:
         dev = np.log((len_e + smooth) / (self.ratio * len_z + smooth)) / self.sigma
         score -= cfg.paragraph_length_weight * np.minimum(dev * dev, 25.0) / 2
         score -= cfg.paragraph_merge_penalty * (a + b - 2)
-        if (a > 1 or b > 1) and self.coverage is not None and cfg.paragraph_member_weight:
+        if self.coverage is not None and cfg.paragraph_member_weight:
             shortfall = cfg.paragraph_member_floor - self.coverage.weakest(a, b, i, starts)
             score -= cfg.paragraph_member_weight * np.maximum(shortfall, 0.0)
         return score

@@ -1,11 +1,12 @@
-"""Sentence coverage of paragraph merges: does every member of a merged bead have a translation?
+"""Sentence coverage of paragraph beads: does every paragraph of a bead have a translation in it?
 
 On pooled paragraph vectors a dropped paragraph on the same topic as its neighbour hardly
 moves the mean, so "one Chinese paragraph ↔ the English paragraph plus the next one,
 which has no counterpart" scores almost like the true 1-1 link. Sentence by sentence the
 difference is plain: the sentences of a true member find their translations in the other
 side of the bead (cosines at the document's translation level), those of a dropped
-paragraph find nothing better than unrelated text.
+paragraph find nothing better than unrelated text. The same holds for a 1-1 link between
+two paragraphs that were each dropped from the other side.
 
 Coverage of a member paragraph by a span on the other side is the mean, over the member's
 sentences, of each sentence's best cosine among the span's sentences, rescaled so that the
@@ -60,14 +61,12 @@ class Coverage:
 
     def weakest(self, a: int, b: int, i: int, starts: np.ndarray) -> np.ndarray:
         """For beads joining zh paragraphs [i-a, i) to en paragraphs [s, s+b) for each s in
-        ``starts``: the lowest rescaled coverage of a merged member (``inf`` where none is merged)."""
+        ``starts``: the lowest rescaled coverage of any of their paragraphs by the other side."""
         out = np.full(len(starts), np.inf)
-        if a > 1:
-            for k in range(i - a, i):
-                out = np.minimum(out, self._zh_member(k, b, starts))
-        if b > 1:
-            for t in range(b):
-                out = np.minimum(out, self._en_member(starts + t, i - a, i))
+        for k in range(i - a, i):
+            out = np.minimum(out, self._zh_member(k, b, starts))
+        for t in range(b):
+            out = np.minimum(out, self._en_member(starts + t, i - a, i))
         return out
 
     def mutual(self, a: int, b: int, i: int, starts: np.ndarray) -> np.ndarray:
@@ -84,15 +83,16 @@ class Coverage:
         return first[k + 1] - first[k]
 
     def _zh_member(self, k: int, b: int, starts: np.ndarray) -> np.ndarray:
-        """Coverage of zh paragraph ``k`` by en paragraphs [s, s+b)."""
+        """Coverage of zh paragraph ``k`` by en paragraphs [s, s+b); a paragraph outside the
+        compared window counts as unrelated (the DP never reaches it)."""
         first, best = self.z_best[k]
-        cols = starts - first
-        if cols.min() < 0 or cols.max() + b > best.shape[1]:
-            raise ValueError("a bead reaches outside the coverage window")  # a bug: windows follow the band
-        span = best[:, cols]
-        for t in range(1, b):
-            span = np.maximum(span, best[:, cols + t])
-        return (span.mean(axis=0) - self.low) / self.scale
+        span = np.full((best.shape[0], len(starts)), -np.inf)
+        for t in range(b):
+            cols = starts + t - first
+            inside = (cols >= 0) & (cols < best.shape[1])
+            span[:, inside] = np.maximum(span[:, inside], best[:, cols[inside]])
+        covered = np.where(np.isfinite(span[0]), span.mean(axis=0), self.low)
+        return (covered - self.low) / self.scale
 
     def _en_member(self, paragraphs: np.ndarray, z0: int, z1: int) -> np.ndarray:
         """Coverage of each en paragraph in ``paragraphs`` by zh paragraphs [z0, z1)."""

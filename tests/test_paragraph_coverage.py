@@ -46,8 +46,10 @@ def test_chinese_members_are_measured_too() -> None:
     assert cov.weakest(2, 1, 2, np.array([0]))[0] < 0.2  # zh 0 + zh 1 with en 0
 
 
-def test_one_to_one_beads_have_no_member_to_weigh() -> None:
-    assert np.isinf(build().weakest(1, 1, 1, np.array([0, 1]))).all()
+def test_one_to_one_beads_weigh_both_paragraphs() -> None:
+    cov = build()
+    right, wrong = cov.weakest(1, 1, 2, np.array([1, 2]))  # zh 1 with en 1 (translation) / en 2 (dropped)
+    assert right > 0.8 and wrong < 0.2
 
 
 def test_mutual_coverage_ranks_the_translation_first() -> None:
@@ -56,10 +58,10 @@ def test_mutual_coverage_ranks_the_translation_first() -> None:
     assert right > 0.8 > 0.2 > wrong
 
 
-def test_window_outside_the_band_is_an_error() -> None:
+def test_paragraphs_outside_the_window_count_as_unrelated() -> None:
     cov = Coverage.build(ZH, EN, [(0, 2), (1, 3), (2, 4)], min_contrast=0.25)
-    with pytest.raises(ValueError, match="outside the coverage window"):
-        cov._zh_member(0, 1, np.array([3]))
+    inside, outside = cov._zh_member(0, 1, np.array([0, 3]))
+    assert inside > 0.8 and outside == pytest.approx(0.0, abs=1e-6)
 
 
 def test_windows_reach_every_paragraph_a_bead_can_touch() -> None:
