@@ -22,6 +22,8 @@ from typing import Sequence
 
 import numpy as np
 
+from align.pairing_scores import centred
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -109,14 +111,9 @@ class Coverage:
 
 
 def _centred(paragraphs: Sequence[np.ndarray]) -> list[np.ndarray]:
-    """Sentence vectors minus their side's mean, renormalised (as paragraph vectors are, and
-    for the same reason: a compact encoder puts all text of one language in a narrow cone).
-    With fewer than two sentences there is nothing shared to remove."""
-    if sum(len(v) for v in paragraphs) < 2:
-        return list(paragraphs)
-    mean = np.concatenate(paragraphs).mean(axis=0)
-    moved = [v - mean for v in paragraphs]
-    return [(v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-6)).astype(np.float32) for v in moved]
+    """Sentence vectors centred per language, as for pairing documents; with fewer than two
+    sentences there is nothing shared to remove."""
+    return centred(list(paragraphs)) if sum(len(v) for v in paragraphs) >= 2 else list(paragraphs)
 
 
 def windows(lo: np.ndarray, hi: np.ndarray, n: int, m: int, types: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
