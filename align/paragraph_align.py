@@ -329,8 +329,9 @@ class _Scorer:
         """Scores of beads joining zh paragraphs [i-a, i) to en paragraphs [j-b, j) for each j."""
         cfg, starts = self.config, js - b
         hub = 0.5 * (self.hub_z[a][i - a] + self.hub_e[b][starts])
-        if self.by_coverage and self.coverage is not None:
-            similarity = self.coverage.mutual(a, b, i, starts)
+        weakest, mutual = self.coverage.judge(a, b, i, starts) if self.coverage is not None else (None, None)
+        if self.by_coverage and mutual is not None:
+            similarity = mutual
         else:
             similarity = (self.en.spans[b][starts] @ self.zh.spans[a][i - a] - self.low) / self.scale
         score = similarity - cfg.paragraph_margin * (hub - self.hub_mean)
@@ -342,9 +343,8 @@ class _Scorer:
         dev = np.log((len_e + smooth) / (self.ratio * len_z + smooth)) / self.sigma
         score -= cfg.paragraph_length_weight * np.minimum(dev * dev, 25.0) / 2
         score -= cfg.paragraph_merge_penalty * (a + b - 2)
-        if self.coverage is not None and cfg.paragraph_member_weight:
-            shortfall = cfg.paragraph_member_floor - self.coverage.weakest(a, b, i, starts)
-            score -= cfg.paragraph_member_weight * np.maximum(shortfall, 0.0)
+        if weakest is not None:
+            score -= cfg.paragraph_member_weight * np.maximum(cfg.paragraph_member_floor - weakest, 0.0)
         return score
 
     def _labels(self, a: int, b: int, i: int, starts: np.ndarray) -> np.ndarray:

@@ -61,28 +61,25 @@ class Coverage:
         best = 0.5 * (z_top.mean() + e_top.mean())
         return cls(z_first, e_first, tuple(z_best), tuple(e_best), low, max(float(best) - low, min_contrast))
 
-    def weakest(self, a: int, b: int, i: int, starts: np.ndarray) -> np.ndarray:
+    def judge(self, a: int, b: int, i: int, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For beads joining zh paragraphs [i-a, i) to en paragraphs [s, s+b) for each s in
-        ``starts``: the lowest rescaled coverage of any of their paragraphs by the other side."""
-        out = np.full(len(starts), np.inf)
-        for k in range(i - a, i):
-            out = np.minimum(out, self._zh_member(k, b, starts))
-        for t in range(b):
-            out = np.minimum(out, self._en_member(starts + t, i - a, i))
-        return out
+        ``starts``: the lowest rescaled coverage of any of their paragraphs by the other side
+        (the weakest member), and the coverage of the whole bead both ways (the mean over all
+        its sentences of each one's best match across the bead)."""
+        covered = [self._zh_member(k, b, starts) for k in range(i - a, i)]
+        covered += [self._en_member(starts + t, i - a, i) for t in range(b)]
+        sizes = [np.full(len(starts), self.z_first[k + 1] - self.z_first[k]) for k in range(i - a, i)]
+        sizes += [self.e_first[starts + t + 1] - self.e_first[starts + t] for t in range(b)]
+        values, counts = np.stack(covered), np.stack(sizes)
+        return values.min(axis=0), (values * counts).sum(axis=0) / counts.sum(axis=0)
+
+    def weakest(self, a: int, b: int, i: int, starts: np.ndarray) -> np.ndarray:
+        """The weakest member's coverage (see :meth:`judge`)."""
+        return self.judge(a, b, i, starts)[0]
 
     def mutual(self, a: int, b: int, i: int, starts: np.ndarray) -> np.ndarray:
-        """Rescaled coverage of the whole bead, both ways: the mean over all its sentences of
-        each one's best match on the other side of the bead."""
-        z_sum = sum(self._zh_member(k, b, starts) * self._count(self.z_first, k) for k in range(i - a, i))
-        z_n = sum(self._count(self.z_first, k) for k in range(i - a, i))
-        e_sum = sum(self._en_member(starts + t, i - a, i) * self._count(self.e_first, starts + t) for t in range(b))
-        e_n = sum(self._count(self.e_first, starts + t) for t in range(b))
-        return (z_sum + e_sum) / (z_n + e_n)
-
-    @staticmethod
-    def _count(first: np.ndarray, k):  # noqa: ANN001, ANN205 - an int or an index array
-        return first[k + 1] - first[k]
+        """The whole bead's coverage both ways (see :meth:`judge`)."""
+        return self.judge(a, b, i, starts)[1]
 
     def _zh_member(self, k: int, b: int, starts: np.ndarray) -> np.ndarray:
         """Coverage of zh paragraph ``k`` by en paragraphs [s, s+b); a paragraph outside the
