@@ -180,14 +180,12 @@ class CorpusStore:
             try:
                 _set_up(connection)
                 return connection
-            except sqlite3.OperationalError as error:
+            except BaseException as error:
                 connection.close()
-                if "locked" not in str(error) or time.monotonic() > deadline:
+                locked = isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+                if not locked or time.monotonic() > deadline:
                     raise
-                time.sleep(_RETRY_PAUSE_S)
-            except BaseException:
-                connection.close()
-                raise
+            time.sleep(_RETRY_PAUSE_S)
 
     def __enter__(self) -> "CorpusStore":
         return self
