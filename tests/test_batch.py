@@ -29,11 +29,14 @@ EN_TEMPLATE = (
 )
 
 
-def write_pairs(folder: Path, prefix: str, count: int) -> None:
-    """``count`` small document pairs: ``zh/<prefix>NN.zh.txt`` and ``en/<prefix>NN.en.txt``."""
+def write_pairs(folder: Path, prefix: str, count: int, first: int = 0) -> None:
+    """``count`` small document pairs: ``zh/<prefix>NN.zh.txt`` and ``en/<prefix>NN.en.txt``.
+
+    The text depends on NN only: folders meant to hold different documents need different ``first``.
+    """
     (folder / "zh").mkdir(parents=True, exist_ok=True)
     (folder / "en").mkdir(parents=True, exist_ok=True)
-    for i in range(count):
+    for i in range(first, first + count):
         (folder / "zh" / f"{prefix}{i:02d}.zh.txt").write_text(ZH_TEMPLATE.format(i=i), encoding="utf-8")
         (folder / "en" / f"{prefix}{i:02d}.en.txt").write_text(EN_TEMPLATE.format(i=i), encoding="utf-8")
 
@@ -182,8 +185,10 @@ def test_resume_after_kill_matches_an_uninterrupted_run(tmp_path: Path, kill_whe
 
 
 def test_two_processes_add_to_one_database(tmp_path: Path) -> None:
+    # different texts: with equal ones, whichever process stores second skips its files as
+    # duplicates of the first's (the test then failed whenever one process started late)
     write_pairs(tmp_path / "a", "a", 10)
-    write_pairs(tmp_path / "b", "b", 10)
+    write_pairs(tmp_path / "b", "b", 10, first=10)
     db = tmp_path / "c.sqlite"
     model = "test:hashed:0.001"
     first = subprocess.Popen(_cli(tmp_path / "a", db, model), env=os.environ.copy())
@@ -192,7 +197,7 @@ def test_two_processes_add_to_one_database(tmp_path: Path) -> None:
     content = snapshot(db)
     assert len(content["documents"]) == 40
     assert sorted(p[0] for p in content["pairs"] if p[4] == PairStatus.ALIGNED) == sorted(
-        [f"a{i:02d}.zh.txt" for i in range(10)] + [f"b{i:02d}.zh.txt" for i in range(10)]
+        [f"a{i:02d}.zh.txt" for i in range(10)] + [f"b{i:02d}.zh.txt" for i in range(10, 20)]
     )
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
