@@ -30,6 +30,7 @@ from align.errors import UsageError
 from align.features import NAMES, SKIP_EN, SKIP_ZH, WEIGHTS, BeadFeatures, make_side, type_column
 from align.lengths import fit_length_model
 from align.lexical import build_index
+from align.translation import build_translation_index
 from align.spans import build_spans, encode_unique
 
 # a bead is flagged length-outlier beyond this many standard deviations of the pair's ratio
@@ -66,8 +67,11 @@ def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: Alig
     nb = neighbours(zh_vecs, en_vecs, config.neighbours)
     anchors = find_anchors(nb, config.anchor_margin)
     lengths = fit_length_model(list(zh_spans.lens[1]), list(en_spans.lens[1]), anchors)
-    feats = BeadFeatures(make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths, build_index(zh, en))
     lo, hi = band(anchors, len(zh), len(en), config.band_width, config.band_drift, config.band_max)
+    translation = build_translation_index(zh, en, lo, hi, config.max_bead)
+    feats = BeadFeatures(
+        make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths, build_index(zh, en), translation
+    )
     return Prepared(len(zh), len(en), feats, lo, hi)
 
 

@@ -25,6 +25,7 @@ from glossary import en_terms
 from glossary.candidates import Inventory
 from glossary.config import GlossaryConfig
 from glossary.dictionary import ZH_LIGHT, Dictionary
+from glossary.dictionary import score as dictionary_score
 
 GENERAL_ZH = 15000  # jieba corpus frequency above which a one-word Chinese term is a general word
 GENERAL_HEAD = 5000  # ... and above which the head noun after 的 makes a description (的要求, 的反应)
@@ -157,7 +158,7 @@ def score(
     short = shortlist(inventory, config.partners)
     zh_keys = inventory.zh_keys
     en_text = [inventory.en_surface(j) for j in range(len(inventory.en_keys))]
-    lexical = [dictionary.score(zh_keys[i], en_text[j]) for i, j, _, _ in short]
+    lexical = [dictionary_score(dictionary, zh_keys[i], en_text[j]) for i, j, _, _ in short]
     similarity = _similarities(short, lexical, zh_keys, en_text, encoder, config.embed_max_phrases)
     scored = []
     for (i, j, count, dice), dict_score, sim in zip(short, lexical, similarity):
