@@ -145,8 +145,11 @@ _times_zh = _regex_stage(
     _TIME_ZH, lambda m: _clock(int(m.group(2)), int(m.group(3) or 0), m.group(1) in ("下午", "晚上"))
 )
 
-# thousands separated by commas, or by spaces as UN Chinese writes them ("483 918")
-_PLAIN = re.compile(r"(?<![\w.])\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+)(?:\.\d+)?(?![\d])|(?<![\w.])\d+(?:\.\d+)?(?![\d])", re.ASCII)
+# thousands separated by commas, or by spaces as UN Chinese writes them ("483 918"); a
+# number starts after a non-word character or a currency code written against it (UN
+# English "Euro475,000", "US$"), never inside a word ("G21") or a digit group
+_START = r"(?:(?<![\w.])|(?<=Euro)|(?<=EUR)|(?<=USD)|(?<=CHF)|(?<=SwF)|(?<=GBP))"
+_PLAIN = re.compile(rf"{_START}\d{{1,3}}(?:(?:,\d{{3}})+|(?: \d{{3}})+)(?:\.\d+)?(?![\d])|{_START}\d+(?:\.\d+)?(?![\d])", re.ASCII)
 _plain_numbers = _regex_stage(_PLAIN, lambda m: _plain(m.group(0)))
 
 
