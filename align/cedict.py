@@ -43,9 +43,37 @@ _EXTRA = {
 _GENERIC = STOP | CONNECTORS | {"something", "someone", "sb", "sth", "etc", "person", "used", "one"}
 
 
+_IRREGULAR = dict(
+    pair.split(":")
+    for pair in """went:go gone:go said:say saw:see seen:see thought:think came:come took:take taken:take
+    made:make knew:know known:know told:tell felt:feel gave:give given:give got:get gotten:get found:find
+    left:leave stood:stand ran:run sat:sit heard:hear held:hold brought:bring began:begin begun:begin
+    kept:keep became:become meant:mean met:meet paid:pay sent:send spent:spend built:build lost:lose
+    fell:fall fallen:fall led:lead read:read wrote:write written:write spoke:speak spoken:speak
+    broke:break broken:break chose:choose chosen:choose drove:drive driven:drive ate:eat eaten:eat
+    drank:drink drunk:drink sang:sing sung:sing swam:swim threw:throw thrown:throw grew:grow grown:grow
+    flew:fly flown:fly drew:draw drawn:draw wore:wear worn:wear won:win woke:wake slept:sleep
+    caught:catch taught:teach bought:buy fought:fight sought:seek laid:lay lay:lie lain:lie rose:rise
+    risen:rise shook:shake shaken:shake forgot:forget forgotten:forget understood:understand hid:hide
+    hidden:hide bit:bite bitten:bite struck:strike hung:hang dug:dig fed:feed fled:flee bled:bleed
+    bore:bear born:bear sold:sell stole:steal stolen:steal swore:swear tore:tear torn:tear
+    children:child men:man women:woman feet:foot teeth:tooth mice:mouse""".split()
+)
+
+
 def stem(word: str) -> str:
-    """A crude stem (five letters of the singular) so assurance/assure, security/secure meet."""
-    base = singular(word.lower())
+    """A crude stem so assurance/assure, security/secure, walked/walking/walk, went/go meet:
+    irregular forms mapped, -ing/-ed/-ies/-s stripped, then the first five letters."""
+    lower = word.lower()
+    base = _IRREGULAR.get(lower)
+    if base is None:
+        base = singular(lower)
+        for suffix in ("ing", "ed"):
+            if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+                base = base[: -len(suffix)]
+                if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+                    base = base[:-1]  # stopped -> stop
+                break
     return base[:5] if len(base) > 5 else base
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from align.cedict import english_stems, load
+import pytest
+
+from align.cedict import english_stems, load, stem
 
 
 def test_stems_split_hyphens_and_drop_function_words() -> None:
@@ -17,3 +19,17 @@ def test_glosses_are_stems_with_the_un_additions() -> None:
     glosses = load().glosses
     assert "zone" in glosses["区"] and "assur" in glosses["保证"]
     assert "peace" in glosses["和平"] and "the" not in glosses["和平"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("walk walked walking walks", "walk"),
+        ("go went gone", "go"),
+        ("stop stopped stopping", "stop"),
+        ("assurance assurances assure", "assur"),
+        ("child children", "child"),
+    ],
+)
+def test_inflected_and_irregular_forms_share_a_stem(words: str, expected: str) -> None:
+    assert {stem(w) for w in words.split()} == {expected}
