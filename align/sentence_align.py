@@ -30,8 +30,8 @@ from align.errors import UsageError
 from align.features import NAMES, SKIP_EN, SKIP_ZH, WEIGHTS, BeadFeatures, make_side, type_column
 from align.lengths import fit_length_model
 from align.lexical import build_index
-from align.translation import build_translation_index
 from align.spans import build_spans, encode_unique
+from align.translation import build_translation_index
 
 # a bead is flagged length-outlier beyond this many standard deviations of the pair's ratio
 LENGTH_OUTLIER_Z = 3.0

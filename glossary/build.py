@@ -7,10 +7,10 @@ from typing import Sequence
 
 from align import __version__
 from align.alignment import Alignment
+from align.cedict import load as load_dictionary
 from glossary import pairing
 from glossary.candidates import Inventory, TextPair, collect
 from glossary.config import GlossaryConfig
-from glossary.dictionary import load as load_dictionary
 from glossary.entries import About, Context, Glossary
 from glossary.errors import GlossaryInputError
 from glossary.term import Status, Term

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from align.cedict import Dictionary, english_stems, load, stem  # noqa: F401 - load is this module's entry point
+from align.cedict import Dictionary, english_stems, stem
 
 _NUMBER = re.compile(r"[0-9]+")
 ZH_LIGHT = ("的", "之", "具有", "关于")
