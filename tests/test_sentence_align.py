@@ -173,3 +173,25 @@ def test_real_model_links_un_sentences_one_to_one():
     beads = align_sentences(zh, en, load_encoder())
     assert _ids(beads) == [((i,), (i,)) for i in range(4)]
     assert all(b.score >= 0.9 for b in beads)
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("He also bought milk.", [((0,), (0, 1)), ((1,), (2,)), ((2,), (3,))]),  # 牛奶 = milk: joins the bead
+        ("The bus was late again.", [((0,), (0,)), ((), (1,)), ((1,), (2,)), ((2,), (3,))]),  # nothing translated
+    ],
+)
+def test_the_dictionary_decides_a_merge_the_embeddings_leave_open(second: str, expected: list) -> None:
+    # the second English sentence gets the same in-between vector in both cases: only the
+    # words CC-CEDICT finds translated in the Chinese sentence tell a 1-2 from a 1-1 + 0-1
+    rng = np.random.default_rng(0)
+    base = [_unit(rng.normal(size=DIM)) for _ in range(3)]
+    noise = [_unit(rng.normal(size=DIM)) for _ in range(4)]
+    zh = ["他买了苹果和香蕉，还买了牛奶。", "天气很好，我们去公园散步。", "孩子们在河边玩水。"]
+    en = ["He bought apples and bananas.", second, "The weather was good and we walked in the park.",
+          "The children played in the river."]
+    vectors = [*base, _unit(base[0] + 0.3 * noise[0]), _unit(0.26 * base[0] + 0.74 * noise[1]),
+               _unit(base[1] + 0.3 * noise[2]), _unit(base[2] + 0.3 * noise[3])]
+    beads = align_sentences(zh, en, FakeEncoder(dict(zip(zh + en, vectors))))
+    assert [(b.zh, b.en) for b in beads] == expected
