@@ -98,11 +98,16 @@ class LexicalIndex:
 
     def row(self, i: int, lo: int, hi: int) -> np.ndarray:
         """Shared-token counts of zh sentence ``i`` with en sentences ``lo..hi-1``."""
-        out = np.zeros(max(hi - lo, 0), dtype=np.float32)
-        for j, c in self.matches.get(i, {}).items():
-            if lo <= j < hi:
-                out[j - lo] = c
-        return out
+        return dense_row(self.matches.get(i, {}), lo, hi)
+
+
+def dense_row(counts: dict[int, int], lo: int, hi: int) -> np.ndarray:
+    """Sparse per-en-sentence counts as a dense array over en sentences ``lo..hi-1``."""
+    out = np.zeros(max(hi - lo, 0))
+    for j, c in counts.items():
+        if lo <= j < hi:
+            out[j - lo] = c
+    return out
 
 
 def build_index(zh: Sequence[str], en: Sequence[str]) -> LexicalIndex:

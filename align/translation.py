@@ -25,6 +25,7 @@ from typing import Sequence
 import numpy as np
 
 from align.cedict import english_stems, load
+from align.lexical import dense_row
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class TranslationIndex:
             for hits, total in ((self.zh_hits, zh_hit), (self.en_hits, en_hit)):
                 row = hits.get(r)
                 if row:
-                    cs = np.concatenate([[0.0], np.cumsum(_dense(row, ja - m, jb))])
+                    cs = np.concatenate([[0.0], np.cumsum(dense_row(row, ja - m, jb))])
                     total += cs[m : m + count] - cs[:count]
         zh_words = float(self.zh_words[zs:ze].sum())
         en_words = _window_sums(self.en_words, ja - m, jb, m)
@@ -54,14 +55,6 @@ class TranslationIndex:
         zh_gain = (zh_hit - float(self.zh_rate[zs:ze].sum()) * en_words) / _mean(self.zh_words)
         en_gain = (en_hit - _window_sums(self.en_rate, ja - m, jb, m) * zh_words) / _mean(self.en_words)
         return zh_gain, en_gain
-
-
-def _dense(row: dict[int, int], lo: int, hi: int) -> np.ndarray:
-    out = np.zeros(max(hi - lo, 0))
-    for j, c in row.items():
-        if lo <= j < hi:
-            out[j - lo] = c
-    return out
 
 
 def _window_sums(values: np.ndarray, lo: int, hi: int, m: int) -> np.ndarray:
