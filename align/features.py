@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from align.lengths import LengthModel
-from align.lexical import LexicalIndex
+from align.lexical import LexicalIndex, pair_sums, window_sums
 from align.spans import Spans
 from align.translation import TranslationIndex
 
@@ -131,15 +131,10 @@ class BeadFeatures:
         return out
 
     def _lexical(self, i: int, n: int, m: int, ja: int, jb: int) -> tuple[np.ndarray, np.ndarray]:
-        lex, zs, count = self.lexical, i - n, jb - ja + 1
-        shared = np.zeros(count)
-        for r in range(zs, i):
-            if r in lex.matches:
-                cs = np.concatenate([[0.0], np.cumsum(lex.row(r, ja - m, jb))])
-                shared += cs[m : m + count] - cs[:count]
+        lex, zs = self.lexical, i - n
+        shared = pair_sums(lex.matches, zs, i, m, ja, jb)
         zc = float(lex.zh_count[zs:i].sum())
-        ec_cum = np.concatenate([[0.0], np.cumsum(lex.en_count[ja - m : jb])])
-        ec = ec_cum[m : m + count] - ec_cum[:count]
+        ec = window_sums(lex.en_count[ja - m : jb], m)
         return shared, np.maximum(zc + ec - 2 * shared, 0.0)
 
 

@@ -110,6 +110,21 @@ def dense_row(counts: dict[int, int], lo: int, hi: int) -> np.ndarray:
     return out
 
 
+def pair_sums(pairs: dict[int, dict[int, int]], zs: int, ze: int, m: int, ja: int, jb: int) -> np.ndarray:
+    """Sparse sentence-pair counts ``pairs[r][j]`` summed over zh ``zs..ze-1`` and en
+    ``j-m..j-1``, for each ``j`` in ``ja..jb`` (the beads the DP scores in one call)."""
+    dense = np.zeros(jb - ja + m)  # en ja-m .. jb-1
+    for r in range(zs, ze):
+        dense += dense_row(pairs.get(r, {}), ja - m, jb)
+    return window_sums(dense, m)
+
+
+def window_sums(values: np.ndarray, m: int) -> np.ndarray:
+    """Sums of every ``m`` consecutive values."""
+    cum = np.concatenate([[0.0], np.cumsum(values)])
+    return cum[m:] - cum[:-m]
+
+
 def build_index(zh: Sequence[str], en: Sequence[str]) -> LexicalIndex:
     """Tokens kept only when they occur on both sides of the pair."""
     zh_tok = [tokens(t, zh=True) for t in zh]

@@ -25,7 +25,7 @@ from typing import Sequence
 import numpy as np
 
 from align.cedict import english_stems, load
-from align.lexical import dense_row
+from align.lexical import pair_sums, window_sums
 
 
 @dataclass(frozen=True)
@@ -41,26 +41,13 @@ class TranslationIndex:
 
     def gains(self, zs: int, ze: int, m: int, ja: int, jb: int) -> tuple[np.ndarray, np.ndarray]:
         """Gains of zh ``zs..ze-1`` with en ``j-m..j-1`` for ``j`` in ``ja..jb``: (zh side, en side)."""
-        count = jb - ja + 1
-        zh_hit, en_hit = np.zeros(count), np.zeros(count)
-        for r in range(zs, ze):
-            for hits, total in ((self.zh_hits, zh_hit), (self.en_hits, en_hit)):
-                row = hits.get(r)
-                if row:
-                    cs = np.concatenate([[0.0], np.cumsum(dense_row(row, ja - m, jb))])
-                    total += cs[m : m + count] - cs[:count]
         zh_words = float(self.zh_words[zs:ze].sum())
-        en_words = _window_sums(self.en_words, ja - m, jb, m)
-        zh_hit, en_hit = np.minimum(zh_hit, zh_words), np.minimum(en_hit, en_words)
+        en_words = window_sums(self.en_words[ja - m : jb], m)
+        zh_hit = np.minimum(pair_sums(self.zh_hits, zs, ze, m, ja, jb), zh_words)
+        en_hit = np.minimum(pair_sums(self.en_hits, zs, ze, m, ja, jb), en_words)
         zh_gain = (zh_hit - float(self.zh_rate[zs:ze].sum()) * en_words) / _mean(self.zh_words)
-        en_gain = (en_hit - _window_sums(self.en_rate, ja - m, jb, m) * zh_words) / _mean(self.en_words)
+        en_gain = (en_hit - window_sums(self.en_rate[ja - m : jb], m) * zh_words) / _mean(self.en_words)
         return zh_gain, en_gain
-
-
-def _window_sums(values: np.ndarray, lo: int, hi: int, m: int) -> np.ndarray:
-    """Sums of ``m`` consecutive values starting at ``lo .. hi - m``."""
-    cum = np.concatenate([[0.0], np.cumsum(values[lo:hi])])
-    return cum[m:] - cum[:-m]
 
 
 def _mean(words: np.ndarray) -> float:
