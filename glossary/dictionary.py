@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from align.cedict import Dictionary, english_stems, stem
+from align.cedict import NUMBER, Dictionary, english_stems, stem
 
-_NUMBER = re.compile(r"[0-9]+")
 ZH_LIGHT = ("的", "之", "具有", "关于")
 _NAME = re.compile(r"\b[A-Z][a-z]+\b")
 # characters Chinese uses to spell foreign names by sound
@@ -29,7 +28,7 @@ def score(dictionary: Dictionary, zh: str, en: str) -> float:
     if not targets or not zh:
         return 0.0
     wanted = set(targets)
-    numbers = set(_NUMBER.findall(en))
+    numbers = set(NUMBER.findall(en))
     explained: set[str] = set()
     covered = 0
     for piece in dictionary.segment(zh):

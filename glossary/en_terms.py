@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from align.english import CONNECTORS, STOP, singular  # noqa: F401 - part of this module's vocabulary
+from align.english import CONNECTORS, STOP, singular
 
 # Sentence verbs of UN resolutions and common reporting verbs: a run containing one is a clause.
 VERBS = frozenset(

@@ -33,3 +33,8 @@ def test_glosses_are_stems_with_the_un_additions() -> None:
 )
 def test_inflected_and_irregular_forms_share_a_stem(words: str, expected: str) -> None:
     assert {stem(w) for w in words.split()} == {expected}
+
+
+def test_parts_split_a_headword_into_shorter_ones_and_leave_a_single_character_whole() -> None:
+    assert load().parts("和平区") == ["和平", "区"]
+    assert load().parts("区") == ["区"]  # the old loop never advanced on one character
