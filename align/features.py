@@ -88,7 +88,7 @@ class BeadFeatures:
     en: Side
     lengths: LengthModel
     lexical: LexicalIndex
-    translation: TranslationIndex | None = None
+    translation: TranslationIndex
 
     def matrix(self, i: int, n: int, m: int, ja: int, jb: int) -> np.ndarray:
         """Features of beads (zh ``i-n..i-1``, en ``j-m..j-1``) for ``j`` in ``ja..jb``: (count, F)."""
@@ -125,8 +125,7 @@ class BeadFeatures:
         shared, missing = self._lexical(i, n, m, ja, jb)
         out[:, 11] = np.minimum(shared, 5.0)
         out[:, 12] = np.minimum(missing, 5.0)
-        if self.translation is not None:
-            out[:, 13], out[:, 14] = self.translation.gains(zs, i, m, ja, jb)
+        out[:, 13], out[:, 14] = self.translation.gains(zs, i, m, ja, jb)
         out[:, type_column(n, m)] = 1.0
         return out
 
