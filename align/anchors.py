@@ -121,3 +121,13 @@ def band(
         if lo[i] > hi[i - 1]:
             lo[i] = hi[i - 1]
     return lo, hi
+
+
+def reach_ranges(lo: np.ndarray, hi: np.ndarray, reach: int, n_en: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each zh sentence, the en sentences ``a..b-1`` that a bead through its DP rows can
+    contain (``lo``/``hi``: the band; ``reach``: the largest bead). Both are non-decreasing."""
+    n_zh = len(lo) - 1
+    rows = np.arange(n_zh)
+    a = np.maximum(lo[np.maximum(rows - reach, 0)] - reach, 0)
+    b = np.minimum(hi[np.minimum(rows + reach + 1, n_zh)] + reach, n_en)
+    return a.astype(np.int64), np.maximum(b, a).astype(np.int64)

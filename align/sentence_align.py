@@ -25,12 +25,13 @@ from align.anchors import band, find_anchors, neighbours
 from align.confidence import RIVAL_CAP, Evidence, confidence
 from align.config import AlignConfig
 from align.dp import Step, bead_types, best_path
-from align.encoder import Encoder
+from align.encoder import Encoder, word_pieces
 from align.errors import UsageError
 from align.features import NAMES, SKIP_EN, SKIP_ZH, WEIGHTS, BeadFeatures, make_side, type_column
 from align.lengths import fit_length_model
 from align.lexical import build_index
 from align.spans import build_spans, encode_unique
+from align.tokens import build_token_index
 from align.translation import build_translation_index
 
 # a bead is flagged length-outlier beyond this many standard deviations of the pair's ratio
@@ -69,8 +70,13 @@ def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: Alig
     lengths = fit_length_model(list(zh_spans.lens[1]), list(en_spans.lens[1]), anchors)
     lo, hi = band(anchors, len(zh), len(en), config.band_width, config.band_drift, config.band_max)
     translation = build_translation_index(zh, en, lo, hi, config.max_bead)
+    tokens = None
+    if max(len(zh), len(en)) <= config.token_max_sentences:
+        zh_pieces, en_pieces = word_pieces(encoder, zh), word_pieces(encoder, en)
+        if zh_pieces is not None and en_pieces is not None:
+            tokens = build_token_index(zh_pieces, en_pieces, lo, hi, config.max_bead)
     feats = BeadFeatures(
-        make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths, build_index(zh, en), translation
+        make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths, build_index(zh, en), translation, tokens
     )
     return Prepared(len(zh), len(en), feats, lo, hi)
 

@@ -24,6 +24,7 @@ from typing import Sequence
 
 import numpy as np
 
+from align.anchors import reach_ranges
 from align.cedict import english_stems, load
 from align.lexical import pair_sums, window_sums
 
@@ -72,9 +73,9 @@ def build_translation_index(
     en_hits: dict[int, dict[int, int]] = {}
     zh_rate = np.zeros(n_zh)
     en_hit_sum, zh_word_sum = np.zeros(n_en), np.zeros(n_en)
+    starts, ends = reach_ranges(lo, hi, reach, n_en)
     for r, glosses in enumerate(zh_glosses):
-        a = max(int(lo[max(r - reach, 0)]) - reach, 0)
-        b = min(int(hi[min(r + reach + 1, n_zh)]) + reach, n_en)
+        a, b = int(starts[r]), int(ends[r])
         zh_word_sum[a:b] += len(glosses)
         if not glosses:
             continue

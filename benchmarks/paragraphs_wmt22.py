@@ -34,6 +34,7 @@ import numpy as np
 from align.config import AlignConfig
 from align.document import Document, Lang, Paragraph, ParagraphKind, Sentence
 from align.paragraph_align import align_paragraphs
+from common import PieceCache
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "wmt22-docs" / "wmttest2022.en-zh.docs.jsonl"
 CACHE = Path("/tmp/paraterm_pipeline_cache")
@@ -133,6 +134,7 @@ class DiskCache:
         self.path = CACHE / f"{hashlib.sha1(inner.name.encode()).hexdigest()[:12]}.npz"
         self.table: dict[str, np.ndarray] = {}
         self.enabled = enabled
+        self.pieces = PieceCache(CACHE / "pieces-e5.npz") if enabled and hasattr(inner, "tokens") else None
         if enabled and self.path.exists():
             data = np.load(self.path, allow_pickle=False)
             self.table = dict(zip(data["keys"].tolist(), data["vecs"]))
@@ -145,7 +147,19 @@ class DiskCache:
             self.table.update((k, np.asarray(v, np.float32)) for (k, _), v in zip(todo, vecs))
         return np.stack([self.table[k] for k in keys]) if keys else np.zeros((0, self.dim), np.float32)
 
+    def tokens(self, texts: Sequence[str]) -> list[np.ndarray] | None:
+        """The model's word pieces (align.tokens), cached on disk like the vectors."""
+        if self.pieces is None:
+            return getattr(self.inner, "tokens", lambda _: None)(texts)
+        keys = [hashlib.sha1(t.encode()).digest() for t in texts]
+        todo = sorted({k: t for k, t in zip(keys, texts) if k not in self.pieces.table}.items())
+        if todo:
+            self.pieces.fill(dict(zip((k for k, _ in todo), self.inner.tokens([t for _, t in todo]))))
+        return [self.pieces.table[k] for k in keys]
+
     def save(self) -> None:
+        if self.pieces is not None:
+            self.pieces.save()
         if self.enabled:
             CACHE.mkdir(parents=True, exist_ok=True)
             keys = sorted(self.table)

@@ -194,8 +194,38 @@ def test_cli_model_prepare_prints_path_and_time():
 def test_long_windows_are_batched_by_token_budget(encoder):
     from align.embed import MAX_BATCH_TOKENS
 
-    windows = [(i, [5] * 510) for i in range(40)] + [(40 + i, [5] * 10) for i in range(100)]
+    windows = [(i, 0, [5] * 510) for i in range(40)] + [(40 + i, 0, [5] * 10) for i in range(100)]
     batches = list(encoder._batches(windows))
-    assert all(len(b) * len(b[0][1]) <= MAX_BATCH_TOKENS for b in batches)
+    assert all(len(b) * len(b[0][2]) <= MAX_BATCH_TOKENS for b in batches)
     assert all(len(b) <= encoder.batch_size for b in batches)
     assert [w for b in batches for w in b] == windows  # nothing lost, order kept
+
+
+@pytest.mark.model
+def test_word_pieces_are_the_texts_own_wordlike_pieces(encoder):
+    text = "The Conference adopted resolution 70/1, unanimously."
+    (pieces,) = encoder.tokens([text])
+    names = encoder.tokenizer.convert_ids_to_tokens(encoder.tokenizer(text, add_special_tokens=False)["input_ids"])
+    wordlike = [p for p in names if any(c.isalnum() for c in p)]  # "query:" and "," are left out
+    assert pieces.shape == (len(wordlike), 384) and pieces.dtype == np.float16
+    assert np.allclose(np.linalg.norm(pieces.astype(np.float32), axis=1), 1.0, atol=1e-2)
+
+
+@pytest.mark.model
+def test_word_pieces_of_a_translation_lie_closer():
+    encoder = load_encoder()
+    milk, table, niunai = (p.astype(np.float32) for p in encoder.tokens(["milk", "table", "牛奶"]))
+    assert (niunai @ milk.T).max() > (niunai @ table.T).max()
+
+
+@pytest.mark.model
+def test_word_pieces_come_with_the_vectors_and_cover_long_texts():
+    encoder = load_encoder()
+    text = PARAGRAPH * 12  # several windows
+    encoder.encode([text])
+    calls = encoder.calls_to_model
+    (pieces,) = encoder.tokens([text])
+    assert encoder.calls_to_model == calls  # kept from the same forward passes
+    ids = encoder.tokenizer(text, add_special_tokens=False)["input_ids"]
+    assert len(ids) > encoder.window
+    assert len(pieces) == int(encoder._wordlike[ids].sum())  # nothing truncated

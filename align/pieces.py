@@ -1,0 +1,78 @@
+"""Word-piece vectors from a middle layer of the sentence model, for :mod:`align.tokens`.
+
+The encoder reads them off the same forward pass that makes the sentence vectors (a hook
+on one transformer layer), keeps only pieces that hold a letter, digit or Chinese
+character, and remembers them per text within a byte budget.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from typing import Sequence
+
+import numpy as np
+
+# which layer: two thirds of the way up (layer 8 of 12 for multilingual-e5-small). On MAC-Test
+# 001-003, 1-1 gold pairs against their shifted neighbours, the mean best piece cosine
+# separates with AUC 0.977 at layer 8 (layers 6 / 10 / 12: 0.978 / 0.974 / 0.971; the
+# sentence cosine: 0.962); in the aligner, layers 6 / 8 / 10 gave MAC 001-012 0.874 / 0.875 / 0.870
+LAYER_FRACTION = 2 / 3
+# word pieces kept in memory across calls, float16 (a 500-sentence side is about 12 MB; beyond
+# this budget, tokens() runs the oldest texts through the model again)
+DEFAULT_PIECE_MEMORY_BYTES = 64 * 2**20
+_WORDLIKE = re.compile(r"[^\W_]")  # a letter, digit or CJK character
+
+
+def layer_module(st_model):  # noqa: ANN001, ANN201 - a torch module or None
+    """The transformer layer whose output holds the word-piece vectors, or None when the
+    model is not a BERT-like encoder stack (then no token evidence is used)."""
+    try:
+        auto = st_model[0].auto_model
+        layers = auto.encoder.layer
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return None
+    if not len(layers):
+        return None
+    return layers[max(round(len(layers) * LAYER_FRACTION), 1) - 1]
+
+
+def wordlike_ids(tokenizer) -> np.ndarray:  # noqa: ANN001
+    """Boolean per vocabulary id: does the piece hold a letter, digit or CJK character?"""
+    size = len(tokenizer)
+    pieces = tokenizer.convert_ids_to_tokens(list(range(size)))
+    return np.array([bool(p and _WORDLIKE.search(p)) for p in pieces], dtype=bool)
+
+
+def unit_rows(states: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length, as float16."""
+    norms = np.maximum(np.linalg.norm(states, axis=1, keepdims=True), 1e-12)
+    return (states / norms).astype(np.float16)
+
+
+class PieceMemory:
+    """Word-piece vectors per text, least recently used dropped beyond ``budget`` bytes."""
+
+    def __init__(self, budget: int = DEFAULT_PIECE_MEMORY_BYTES) -> None:
+        self.budget = budget
+        self.used = 0
+        self._table: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def get(self, text: str) -> np.ndarray | None:
+        pieces = self._table.get(text)
+        if pieces is not None:
+            self._table.move_to_end(text)
+        return pieces
+
+    def put(self, text: str, pieces: np.ndarray) -> None:
+        if pieces.nbytes > self.budget:
+            return
+        old = self._table.pop(text, None)
+        self.used += pieces.nbytes - (old.nbytes if old is not None else 0)
+        self._table[text] = pieces
+        while self.used > self.budget:
+            _, dropped = self._table.popitem(last=False)
+            self.used -= dropped.nbytes
+
+    def missing(self, texts: Sequence[str]) -> list[str]:
+        return [t for t in dict.fromkeys(texts) if t not in self._table]
