@@ -193,12 +193,15 @@ class SentenceEncoder:
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray] | None:
         """Unit word-piece vectors (pieces × dim, float16) of each text from a middle layer,
-        or None when the model has no layer stack to read them from. Texts embedded
-        recently come from memory; others run through the model again."""
+        or None when the model has no layer stack to read them from.
+
+        ``encode`` keeps each text's pieces from its forward pass until a ``tokens`` call
+        takes them (so memory holds one document's at a time); texts not waiting there run
+        through the model again. Callers that need them twice keep them."""
         if self._layer is None:
             return None
         texts = list(texts)
-        found = {t: rows for t in dict.fromkeys(texts) if (rows := self._pieces.get(t)) is not None}
+        found = {t: rows for t in dict.fromkeys(texts) if (rows := self._pieces.take(t)) is not None}
         missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
             vectors, pieces = self._embed(missing)
@@ -244,15 +247,14 @@ class SentenceEncoder:
         self.calls_to_model += len(texts)
         means = sums / weights[:, None]
         norms = np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
-        pieces = {texts[i]: unit_rows(np.concatenate([p for _, p in sorted(found, key=lambda x: x[0])]))
-                  for i, found in parts.items()}
+        pieces = {texts[i]: np.concatenate([p for _, p in sorted(found, key=lambda x: x[0])]) for i, found in parts.items()}
         return (means / norms).astype(np.float32), pieces
 
     def _word_pieces(self, states: np.ndarray, start: int, ids: list[int]) -> np.ndarray:
-        """The hidden states of a window's word-like content pieces (not the model's prefix)."""
+        """The unit hidden states (float16) of a window's word-like content pieces (not the model's prefix)."""
         content = states[len(self._head) : len(self._head) + len(ids)]
         keep = self._wordlike[np.asarray(ids, dtype=np.int64)] & (np.arange(start, start + len(ids)) >= self._prefix_len)
-        return content[keep]
+        return unit_rows(content[keep])
 
     def _batches(self, windows: list[tuple[int, int, list[int]]]) -> Iterator[list[tuple[int, int, list[int]]]]:
         """Up to ``batch_size`` windows, fewer when long: a batch of 512-token windows would

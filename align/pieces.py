@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from typing import Sequence
-
 import numpy as np
 
 # which layer: two thirds of the way up (layer 8 of 12 for multilingual-e5-small). On MAC-Test
@@ -18,8 +16,9 @@ import numpy as np
 # separates with AUC 0.977 at layer 8 (layers 6 / 10 / 12: 0.978 / 0.974 / 0.971; the
 # sentence cosine: 0.962); in the aligner, layers 6 / 8 / 10 gave MAC 001-012 0.874 / 0.875 / 0.870
 LAYER_FRACTION = 2 / 3
-# word pieces kept in memory across calls, float16 (a 500-sentence side is about 12 MB; beyond
-# this budget, tokens() runs the oldest texts through the model again)
+# word pieces kept between a text's encoding and the tokens() call that takes them, float16
+# (~15 KB per sentence: 4,400 sentences; beyond this budget the oldest are dropped, and
+# tokens() runs them through the model again)
 DEFAULT_PIECE_MEMORY_BYTES = 64 * 2**20
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter, digit or CJK character
 
@@ -40,8 +39,11 @@ def layer_module(st_model):  # noqa: ANN001, ANN201 - a torch module or None
 def wordlike_ids(tokenizer) -> np.ndarray:  # noqa: ANN001
     """Boolean per vocabulary id: does the piece hold a letter, digit or CJK character?"""
     size = len(tokenizer)
-    pieces = tokenizer.convert_ids_to_tokens(list(range(size)))
-    return np.array([bool(p and _WORDLIKE.search(p)) for p in pieces], dtype=bool)
+    out = np.zeros(size, dtype=bool)
+    for start in range(0, size, 10_000):  # in chunks: 250,000 piece strings at once cost ~30 MB
+        pieces = tokenizer.convert_ids_to_tokens(list(range(start, min(start + 10_000, size))))
+        out[start : start + len(pieces)] = [bool(p and _WORDLIKE.search(p)) for p in pieces]
+    return out
 
 
 def unit_rows(states: np.ndarray) -> np.ndarray:
@@ -51,17 +53,18 @@ def unit_rows(states: np.ndarray) -> np.ndarray:
 
 
 class PieceMemory:
-    """Word-piece vectors per text, least recently used dropped beyond ``budget`` bytes."""
+    """Word-piece vectors per text until taken, the oldest dropped beyond ``budget`` bytes."""
 
     def __init__(self, budget: int = DEFAULT_PIECE_MEMORY_BYTES) -> None:
         self.budget = budget
         self.used = 0
         self._table: OrderedDict[str, np.ndarray] = OrderedDict()
 
-    def get(self, text: str) -> np.ndarray | None:
-        pieces = self._table.get(text)
+    def take(self, text: str) -> np.ndarray | None:
+        """The text's pieces, removed from memory (None if not there)."""
+        pieces = self._table.pop(text, None)
         if pieces is not None:
-            self._table.move_to_end(text)
+            self.used -= pieces.nbytes
         return pieces
 
     def put(self, text: str, pieces: np.ndarray) -> None:
@@ -73,6 +76,3 @@ class PieceMemory:
         while self.used > self.budget:
             _, dropped = self._table.popitem(last=False)
             self.used -= dropped.nbytes
-
-    def missing(self, texts: Sequence[str]) -> list[str]:
-        return [t for t in dict.fromkeys(texts) if t not in self._table]

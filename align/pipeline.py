@@ -47,7 +47,8 @@ class _Prewarmed:
     Every sentence of both documents is encoded once, in one call (the encoder batches by
     length across the whole document), and reused by the paragraph pass (pooled paragraph
     vectors), the whole-document pass and the per-group passes. Other texts go straight
-    through and are not kept, so memory stays at one vector per sentence.
+    through and are not kept, so memory stays at one vector per sentence. The word pieces
+    of the same forward passes (if the encoder has them) are taken once and kept here too.
     """
 
     def __init__(self, inner: Encoder, texts: Sequence[str]) -> None:
@@ -55,6 +56,7 @@ class _Prewarmed:
         unique = sorted(set(texts))
         vectors = np.asarray(inner.encode(unique), dtype=np.float32) if unique else np.zeros((0, inner.dim), np.float32)
         self.table = dict(zip(unique, vectors))
+        self.pieces: dict[str, np.ndarray] | None = None  # filled on the first tokens() call
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self.table})
@@ -65,7 +67,16 @@ class _Prewarmed:
         return out
 
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray] | None:
-        return word_pieces(self.inner, texts)
+        """Word pieces, taken from the encoder for the whole document on the first call."""
+        if self.pieces is None:
+            unique = sorted(self.table)
+            found = word_pieces(self.inner, unique)
+            self.pieces = dict(zip(unique, found)) if found is not None else {}
+        if not self.pieces:
+            return None
+        missing = sorted({t for t in texts if t not in self.pieces})
+        fresh = dict(zip(missing, word_pieces(self.inner, missing) or [])) if missing else {}
+        return [self.pieces[t] if t in self.pieces else fresh[t] for t in texts]
 
 
 def _sentence_aligner() -> SentenceAligner:

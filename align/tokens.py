@@ -76,14 +76,14 @@ def build_token_index(
     en_pieces = np.array([len(t) for t in en], dtype=np.int64)
     piece_start = np.concatenate([[0], np.cumsum(en_pieces)])
     dim = next((t.shape[1] for t in (*zh, *en) if len(t)), 1)
-    en_all = np.concatenate([np.asarray(t, np.float32).reshape(-1, dim) for t in en]) if n_en else np.zeros((0, dim), np.float32)
+    en_all = np.concatenate([np.asarray(t).reshape(-1, dim) for t in en]) if n_en else np.zeros((0, dim), np.float16)
     width = int((b - a).max()) if n_zh else 0
     zh_cover = [np.zeros((0, 0), np.float32)] + [np.zeros((n_zh, width), np.float32) for _ in range(longest)]
     en_runs = [_EnRuns(n_zh, n_en, width) for _ in range(longest + 1)]
     recent: deque[np.ndarray] = deque(maxlen=longest)  # best cosine of each en piece in a..b-1, per zh row
     for r in range(n_zh):
         z, lo_p, hi_p = np.asarray(zh[r], np.float32), piece_start[a[r]], piece_start[b[r]]
-        sims = z @ en_all[lo_p:hi_p].T if len(z) else np.zeros((0, hi_p - lo_p), np.float32)
+        sims = z @ en_all[lo_p:hi_p].astype(np.float32).T if len(z) else np.zeros((0, hi_p - lo_p), np.float32)
         recent.append(sims.max(axis=0) if len(z) else np.zeros(hi_p - lo_p, np.float32))
         if len(z):
             per_sentence = _segment_max(sims, en_pieces[a[r] : b[r]])  # pieces × en sentences

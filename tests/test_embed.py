@@ -226,6 +226,8 @@ def test_word_pieces_come_with_the_vectors_and_cover_long_texts():
     calls = encoder.calls_to_model
     (pieces,) = encoder.tokens([text])
     assert encoder.calls_to_model == calls  # kept from the same forward passes
+    assert np.array_equal(encoder.tokens([text])[0], pieces)  # handed out once: the second call recomputes
+    assert encoder.calls_to_model == calls + 1
     ids = encoder.tokenizer(text, add_special_tokens=False)["input_ids"]
     assert len(ids) > encoder.window
     assert len(pieces) == int(encoder._wordlike[ids].sum())  # nothing truncated
