@@ -112,11 +112,17 @@ def wmt22(split: str):
         name, dim, model = DEFAULT_MODEL, 384, None
 
         def encode(self, texts):
+            return self._model().encode(texts)
+
+        def tokens(self, texts):
+            return self._model().tokens(texts)
+
+        def _model(self):
             if self.model is None:
                 from align.embed import load_encoder as project_loader
 
                 self.model = project_loader()
-            return self.model.encode(texts)
+            return self.model
 
     cache = wmt.DiskCache(Lazy(), enabled=True)
     reference, seed = ("ref_zh_B", 2) if split == "dev" else ("ref_zh_A", 1)
