@@ -28,9 +28,11 @@ from align.pieces import PieceMemory, layer_module, unit_rows, wordlike_ids
 # Windows per forward pass. benchmarks/encode_speed.py on an idle 2-core machine, 128 UN
 # sentences of 20-60 tokens, sentences/s: batch 1: 43.7, 8: 83.6, 16: 83.4, 32: 79.0,
 # 64: 67.2, 128: 52.9 (re-run later: 8: 72.5, 16: 80.2). Larger batches pad more and fall
-# out of the CPU caches. 8 rather than 16 since the aligner keeps CC-CEDICT (30 MB) in
-# memory: MAC-Test end to end peaks at 975 MiB in 142 s with 8, 1,024 MiB in 133-147 s with 16.
-DEFAULT_BATCH_SIZE = 8
+# out of the CPU caches. Small batches keep MAC-Test end to end under 1 GiB now that the
+# aligner also holds CC-CEDICT (30 MB) and a document's word pieces: batch 16: 1,024 MiB;
+# batch 8: 975-992 MiB before the word pieces, 1,019-1,039 MiB with them (150-174 s);
+# batch 4: 994 MiB (204 s on a slower hour of the machine).
+DEFAULT_BATCH_SIZE = 4
 # padded tokens per forward pass at most: 16 windows of 512 tokens (attention ~200 MB), while
 # DEFAULT_BATCH_SIZE sentences of up to 128 tokens still fill a whole batch
 MAX_BATCH_TOKENS = 8192
