@@ -17,9 +17,10 @@ import numpy as np
 # sentence cosine: 0.962); in the aligner, layers 6 / 8 / 10 gave MAC 001-012 0.874 / 0.875 / 0.870
 LAYER_FRACTION = 2 / 3
 # word pieces kept between a text's encoding and the tokens() call that takes them, float16
-# (~15 KB per sentence: 4,400 sentences; beyond this budget the oldest are dropped, and
-# tokens() runs them through the model again)
-DEFAULT_PIECE_MEMORY_BYTES = 64 * 2**20
+# (~15 KB per sentence: about 2,200 sentences, a long UN document pair; beyond this budget the
+# oldest are dropped, and tokens() runs them through the model again). Texts nobody asks
+# pieces for (glossary terms, check segments) cost at most this much.
+DEFAULT_PIECE_MEMORY_BYTES = 32 * 2**20
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter, digit or CJK character
 
 
