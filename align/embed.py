@@ -7,7 +7,9 @@ a network. The encoder
 - prefixes texts as the model expects (``query: `` for e5 models, on both languages);
 - embeds texts longer than the model's window in windows and combines them (never truncates);
 - removes duplicate texts within a call and remembers vectors across calls (alignment embeds
-  the same overlapping spans many times).
+  the same overlapping spans many times);
+- reads each text's word-piece vectors off a middle layer of the same forward pass, for the
+  aligner's token evidence (:mod:`align.pieces`, :mod:`align.tokens`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from align.pieces import PieceMemory, layer_module, unit_rows, wordlike_ids
 # out of the CPU caches. Small batches keep MAC-Test end to end under 1 GiB now that the
 # aligner also holds CC-CEDICT (30 MB) and a document's word pieces: batch 16: 1,024 MiB;
 # batch 8: 975-992 MiB before the word pieces, 1,019-1,039 MiB with them (150-174 s);
-# batch 4: 994 MiB (204 s on a slower hour of the machine).
+# batch 4: 989-994 MiB (200-204 s on a slower hour of the machine; encode_speed.py: 3 % slower than 8).
 DEFAULT_BATCH_SIZE = 4
 # padded tokens per forward pass at most: 16 windows of 512 tokens (attention ~200 MB), while
 # DEFAULT_BATCH_SIZE sentences of up to 128 tokens still fill a whole batch
