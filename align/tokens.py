@@ -81,7 +81,7 @@ def build_token_index(
     en_all = np.concatenate([np.asarray(t).reshape(-1, dim) for t in en]) if n_en else np.zeros((0, dim), np.float16)
     width = int((b - a).max()) if n_zh else 0
     zh_cover = [np.zeros((0, 0), np.float32)] + [np.zeros((n_zh, width), np.float32) for _ in range(longest)]
-    en_runs = [_EnRuns(n_zh, n_en, width) for _ in range(longest + 1)]
+    en_runs = [_EnRuns(0, 0, 0)] + [_EnRuns(n_zh, n_en, width) for _ in range(longest)]  # index n; 0 unused
     recent: deque[np.ndarray] = deque(maxlen=longest)  # best cosine of each en piece in a..b-1, per zh row
     for r in range(n_zh):
         z, lo_p, hi_p = np.asarray(zh[r], np.float32), piece_start[a[r]], piece_start[b[r]]
