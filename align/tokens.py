@@ -47,20 +47,22 @@ class TokenIndex:
     def gains(self, zs: int, ze: int, m: int, ja: int, jb: int) -> tuple[np.ndarray, np.ndarray]:
         """Covers of zh ``zs..ze-1`` with en ``j-m..j-1`` for ``j`` in ``ja..jb``: (zh side, en side)."""
         n = ze - zs
-        table = self.zh_cover[m]
-        if not table.shape[1]:  # no sentence reaches the other side: nothing beyond usual
-            return np.zeros(jb - ja + 1), np.zeros(jb - ja + 1)
-        starts = np.arange(ja - m, jb - m + 1)
-        cols = starts[None, :] - self.zh_start[zs:ze, None]
-        inside = (cols >= 0) & (cols < table.shape[1])
-        zh_sum = np.where(inside, table[np.arange(zs, ze)[:, None], np.clip(cols, 0, table.shape[1] - 1)], 0.0).sum(axis=0)
-        row = self.en_cover[n][ze]
-        cols = np.arange(ja - m, jb) - self.en_start[n][ze]
-        inside = (cols >= 0) & (cols < len(row))
-        en_sum = window_sums(np.where(inside, row[np.clip(cols, 0, len(row) - 1)], 0.0), m)
+        starts = np.arange(ja - m, jb - m + 1)  # first en sentence of each bead
+        rows = self.zh_cover[m][zs:ze]
+        zh_sum = _gather(rows, starts[None, :] - self.zh_start[zs:ze, None]).sum(axis=0)
+        en_row = self.en_cover[n][ze]
+        en_sum = window_sums(_gather(en_row[None, :], np.arange(ja - m, jb)[None, :] - self.en_start[n][ze])[0], m)
         zh_total = max(float(self.zh_pieces[zs:ze].sum()), 1.0)
         en_total = np.maximum(window_sums(self.en_pieces[ja - m : jb], m), 1.0)
         return zh_sum / zh_total, en_sum / en_total
+
+
+def _gather(table: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """``table[r, cols[r, k]]`` for each row, 0 (the usual level) where a column is outside."""
+    inside = (cols >= 0) & (cols < table.shape[1])
+    if not table.shape[1]:
+        return np.zeros(cols.shape)
+    return np.where(inside, np.take_along_axis(table, np.clip(cols, 0, table.shape[1] - 1), axis=1), 0.0)
 
 
 def build_token_index(
