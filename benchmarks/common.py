@@ -13,13 +13,18 @@ import resource
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 CACHE_DIR = Path("/tmp/paraterm_embed_cache")
+
+
+def text_key(text: str) -> bytes:
+    """The disk caches' key of a text (20 bytes)."""
+    return hashlib.sha1(text.encode("utf-8")).digest()
 
 
 @dataclass(frozen=True)
@@ -73,12 +78,8 @@ class CachedEncoder:
             self.name = self._inner.name
         return self._inner
 
-    @staticmethod
-    def _key(text: str) -> bytes:
-        return hashlib.sha1(text.encode("utf-8")).digest()
-
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        keys = [self._key(t) for t in texts]
+        keys = [text_key(t) for t in texts]
         todo = sorted({k: t for k, t in zip(keys, texts) if k not in self.table}.items())
         if todo:
             self.misses += len(todo)
@@ -95,11 +96,7 @@ class CachedEncoder:
         disk like the vectors; None for USE, which has none."""
         if self._pieces is None:
             return None
-        keys = [self._key(t) for t in texts]
-        todo = sorted({k: t for k, t in zip(keys, texts) if k not in self._pieces.table}.items())
-        if todo:
-            self._pieces.fill(dict(zip((k for k, _ in todo), self._piece_model().tokens([t for _, t in todo]))))
-        return [self._pieces.table[k] for k in keys]
+        return self._pieces.get(texts, lambda todo: self._piece_model().tokens(todo))
 
     def _piece_model(self):
         if self._piece_encoder is None:
@@ -132,9 +129,14 @@ class PieceCache:
             for key, a, b in zip(data["keys"], bounds[:-1], bounds[1:]):
                 self.table[bytes(key)] = block[a:b]
 
-    def fill(self, found: dict[bytes, np.ndarray]) -> None:
-        self.table.update((k, np.asarray(v, np.float16)) for k, v in found.items())
-        self.dirty = self.dirty or bool(found)
+    def get(self, texts: Sequence[str], compute: Callable[[list[str]], list[np.ndarray]]) -> list[np.ndarray]:
+        """Each text's pieces; ``compute`` makes those of texts not cached yet (in one call)."""
+        keys = [text_key(t) for t in texts]
+        todo = sorted({k: t for k, t in zip(keys, texts) if k not in self.table}.items())
+        if todo:
+            self.table.update((k, np.asarray(v, np.float16)) for (k, _), v in zip(todo, compute([t for _, t in todo])))
+            self.dirty = True
+        return [self.table[k] for k in keys]
 
     def save(self) -> None:
         if not self.dirty or not self.table:

@@ -151,11 +151,7 @@ class DiskCache:
         """The model's word pieces (align.tokens), cached on disk like the vectors."""
         if self.pieces is None:
             return getattr(self.inner, "tokens", lambda _: None)(texts)
-        keys = [hashlib.sha1(t.encode()).digest() for t in texts]
-        todo = sorted({k: t for k, t in zip(keys, texts) if k not in self.pieces.table}.items())
-        if todo:
-            self.pieces.fill(dict(zip((k for k, _ in todo), self.inner.tokens([t for _, t in todo]))))
-        return [self.pieces.table[k] for k in keys]
+        return self.pieces.get(texts, self.inner.tokens)
 
     def save(self) -> None:
         if self.pieces is not None:
