@@ -157,8 +157,9 @@ class BeadFeatures:
 # (0.843 -> 0.865; held out 013-024 0.831 -> 0.845) and on WMT22 dev sentence links
 # (0.954 -> 0.962). A coordinate-search round on top raised 001-012 to 0.870 but lowered
 # 013-024 to 0.842, so the other weights were left as they were. The token covers
-# (align/tokens.py) came after that, again with the rest fixed: 0.2 each (of 0.15-0.35) gives
-# MAC 001-012 / 013-024 0.874 / 0.859 and WMT22 dev sentence links 0.971 (0.3: 0.970).
+# (align/tokens.py) came after that, again with the rest fixed: 0.2 each gives MAC 001-012 /
+# 013-024 0.872 / 0.861 and WMT22 dev sentence links 0.971 (0.15: 0.875 / 0.858, 0.972;
+# 0.25: 0.872 / 0.860, 0.971).
 WEIGHTS = np.array([
     +1.00,  # cos 1-1
     +1.00,  # cos 1-m

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+
 import numpy as np
 
 # which layer: two thirds of the way up (layer 8 of 12 for multilingual-e5-small). On MAC-Test
