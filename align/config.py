@@ -51,7 +51,7 @@ class AlignConfig:
     paragraph_midpoint: float = 0.4
     paragraph_min_confidence: float = 0.5  # below this mean link confidence, align sentences over the whole document
     paragraph_max_unaligned: float = 0.3  # above this share of sentences in unaligned paragraphs, same fallback
-    expected_length_ratio: float = 3.2  # English chars per Chinese char (no spaces) in UNPC; for the wrong-file warning
+    expected_length_ratio: float = 3.2  # English chars per Chinese char (no spaces) in UNPC; for the wrong-file warning and paragraph lengths of tiny documents
     length_warning_factor: float = 5.0  # warn when a side is this many times shorter than the ratio above predicts
     sentence_scope: str = "document"  # "document": one sentence pass over everything, re-done per paragraph group
     # only where it crosses a paragraph link (scores fitted on the whole document); "paragraph": each group alone

@@ -94,6 +94,7 @@ class BeadFeatures:
     lexical: LexicalIndex
     translation: TranslationIndex
     tokens: TokenIndex | None = None  # None: the encoder offers no word pieces
+    unrelated: float = 0.0  # mean cosine of all sentence pairs: the adjacent margin's stand-in for a side with no sentence beside the bead
 
     def matrix(self, i: int, n: int, m: int, ja: int, jb: int) -> np.ndarray:
         """Features of beads (zh ``i-n..i-1``, en ``j-m..j-1``) for ``j`` in ``ja..jb``: (count, F)."""
@@ -114,10 +115,12 @@ class BeadFeatures:
         left_ok = (np.arange(count) + first) >= 0
         right_ok = (np.arange(count) + ja) < n_en
         left, right = row[:count], row[m + 1 : m + 1 + count]
-        out[:, 4] = (left * left_ok + right * right_ok) / np.maximum(left_ok.astype(float) + right_ok, 1)
+        beside = left_ok.astype(float) + right_ok
+        out[:, 4] = np.where(beside > 0, (left * left_ok + right * right_ok) / np.maximum(beside, 1), self.unrelated)
         zl = en_vecs @ zh_sent[zs - 1] if zs >= 1 else np.zeros(count)
         zr = en_vecs @ zh_sent[i] if i < n_zh else np.zeros(count)
-        out[:, 5] = (zl + zr) / max(int(zs >= 1) + int(i < n_zh), 1)
+        z_beside = int(zs >= 1) + int(i < n_zh)
+        out[:, 5] = (zl + zr) / z_beside if z_beside else self.unrelated
         out[:, 6] = 0.5 * (self.zh.knn(zs, n) + self.en.knn(np.arange(ja - m, jb - m + 1), m))
         if m > 1:
             members = np.lib.stride_tricks.sliding_window_view(row[1 : count + m], m)

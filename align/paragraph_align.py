@@ -264,9 +264,14 @@ def _length_ratio(zh: _Side, en: _Side, config: AlignConfig) -> float:
     """English characters per Chinese character, fitted on the pair.
 
     The median over mutual nearest neighbours resists what the totals do not: a dropped
-    or added paragraph. Too few such pairs: the totals; an empty side: the prior.
+    or added paragraph. With fewer than ``paragraph_min_centred`` paragraphs on a side the
+    centred vectors cannot pick neighbours and one dropped paragraph skews the totals
+    (ratios of 10–20 on two-paragraph WMT22 documents), so the prior
+    ``expected_length_ratio`` is used; too few mutual pairs: the totals.
     """
     z1, e1 = zh.spans[1], en.spans[1]
+    if min(len(z1), len(e1)) < config.paragraph_min_centred:
+        return config.expected_length_ratio
     to_e, to_z = _nearest(z1, e1), _nearest(e1, z1)
     pairs = [(k, j) for k, j in enumerate(to_e) if to_z[j] == k and zh.lengths[k] > 0 and en.lengths[j] > 0]
     if len(pairs) >= 2:

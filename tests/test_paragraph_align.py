@@ -239,3 +239,13 @@ def test_few_paragraphs_keep_an_untranslated_one_apart(en_paras, zh_paras, expec
     result = align_paragraphs(*pair(en_paras, zh_paras), FakeEncoder(), AlignConfig())
     assert links(result) == expected
     assert "unaligned" in result.beads[1].flags
+
+
+def test_few_paragraphs_judge_lengths_by_the_prior_ratio() -> None:
+    # One Chinese paragraph against its translation and a long untranslated English one:
+    # fitted on two paragraphs, the length ratio came out ~4x too high (the extra paragraph
+    # counted as translation) and every link lost; the prior ratio keeps the true link.
+    en_paras = [["cat dog fish bird.", "tree flower."],
+                ["moon sea star island bridge.", "tea rice salt sugar money.", "boat door window table cloud."]]
+    result = align_paragraphs(*pair(en_paras, en_paras[:1]), FakeEncoder(), AlignConfig())
+    assert links(result) == [((0,), (0,)), ((), (1,))]

@@ -195,3 +195,17 @@ def test_the_dictionary_decides_a_merge_the_embeddings_leave_open(second: str, e
                _unit(base[1] + 0.3 * noise[2]), _unit(base[2] + 0.3 * noise[3])]
     beads = align_sentences(zh, en, FakeEncoder(dict(zip(zh + en, vectors))))
     assert [(b.zh, b.en) for b in beads] == expected
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_related_sentences_of_a_short_pair_stay_one_to_one(count: int) -> None:
+    # Sentences on one topic (cosine ~0.8 across pairs) and nothing beside the bead that
+    # covers a whole side: the adjacent margin must not count the missing neighbours as 0,
+    # or one n-n bead over everything beats the n correct 1-1 links (WMT22 chat documents,
+    # and paragraph groups the pipeline realigns on their own).
+    rng = np.random.default_rng(4)
+    topic = _unit(rng.normal(size=DIM))
+    vectors = [_unit(topic + 0.5 * _unit(rng.normal(size=DIM))) for _ in range(count)]
+    zh, en = [_zh_text(k) for k in range(count)], [_en_text(k) for k in range(count)]
+    beads = align_sentences(zh, en, FakeEncoder({**dict(zip(zh, vectors)), **dict(zip(en, vectors))}))
+    assert _ids(beads) == [((k,), (k,)) for k in range(count)]
