@@ -43,14 +43,34 @@ def read_lines(path: Path) -> list[str]:
 
 
 def load_set(folder: Path) -> list[DocPair]:
-    """All ``src/NNN``, ``tgt/NNN``, ``gold/NNN.align`` triples of a benchmark set."""
+    """All ``src/NNN``, ``tgt/NNN``, ``gold/NNN.align`` triples of a benchmark set.
+
+    ``meta_data.tsv`` says which side is Chinese: MAC-Test and pol translate Chinese into
+    English, aca and mag English into Chinese; pairs always come out Chinese first, with
+    the gold beads turned round to match.
+    """
     from align.score import read_gold
 
+    source_lang = _source_languages(folder / "meta_data.tsv")
     pairs = []
     for src in sorted((folder / "src").iterdir()):
         gold = read_gold(folder / "gold" / f"{src.name}.align")
-        pairs.append(DocPair(src.name, read_lines(src), read_lines(folder / "tgt" / src.name), gold))
+        source, target = read_lines(src), read_lines(folder / "tgt" / src.name)
+        if source_lang.get(src.name, "zh") == "en":
+            pairs.append(DocPair(src.name, target, source, [(t, s) for s, t in gold]))
+        else:
+            pairs.append(DocPair(src.name, source, target, gold))
     return pairs
+
+
+def _source_languages(meta: Path) -> dict[str, str]:
+    """text id -> source language, from the set's ``meta_data.tsv`` (Chinese if absent)."""
+    if not meta.exists():
+        return {}
+    rows = [line.split("\t") for line in meta.read_text(encoding="utf-8").splitlines()]
+    head = rows[0]
+    ids, langs = head.index("text_id"), head.index("src_lang")
+    return {row[ids]: row[langs] for row in rows[1:] if len(row) > langs}
 
 
 class CachedEncoder:
