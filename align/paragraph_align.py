@@ -41,9 +41,11 @@ from align.config import AlignConfig
 from align.document import Document, Lang, Paragraph
 from align.encoder import Encoder
 from align.errors import UsageError
+from align.lengths import text_length
+from align.numbers import extract_numbers
 from align.paragraph_coverage import Coverage, windows
 
-__all__ = ["ParagraphAlignment", "align_paragraphs", "bead_types", "structure_problem", "text_length"]
+__all__ = ["ParagraphAlignment", "align_paragraphs", "bead_types", "structure_problem"]
 
 _NEG = -1e18
 _BLOCK = 1024  # rows per block when scoring nearest neighbours: bounds memory, not results
@@ -109,8 +111,6 @@ def structure_problem(zh: Document, en: Document) -> str | None:
 
 # --- lexical keys -----------------------------------------------------------
 
-_NUMBER = re.compile(r"\d+(?:[./]\d+)*")
-
 
 def _label_key(label: str | None) -> str | None:
     """"1." / "１．" / "(a)" / "（a）" → "1" / "1" / "a" / "a"; None when unlabeled."""
@@ -121,30 +121,8 @@ def _label_key(label: str | None) -> str | None:
 
 
 def _number_keys(text: str, lang: Lang) -> frozenset[str]:
-    """Numbers, dates and symbols a translation keeps; from ``align.numbers`` when present."""
-    try:
-        from align.numbers import extract_numbers
-    except ImportError:
-        extract_numbers = None
-    if extract_numbers is not None:
-        return frozenset(_item_key(item) for item in extract_numbers(text, lang))
-    folded = unicodedata.normalize("NFKC", text)
-    return frozenset(m.group().lstrip("0") or "0" for m in _NUMBER.finditer(folded))
-
-
-def _item_key(item: object) -> str:
-    for attr in ("key", "value", "normalized", "text"):
-        if hasattr(item, attr):
-            return str(getattr(item, attr))
-    return str(item)
-
-
-_SPACE = re.compile(r"\s+")
-
-
-def text_length(text: str) -> int:
-    """Characters other than white space: the unit of every length model here."""
-    return len(text) - sum(len(m) for m in _SPACE.findall(text))
+    """Numbers, dates and symbols a translation keeps (``align.numbers``)."""
+    return frozenset(extract_numbers(text, lang))
 
 
 # --- spans and features -----------------------------------------------------

@@ -20,7 +20,8 @@ from align.config import AlignConfig
 from align.document import Document, Lang, Sentence
 from align.encoder import Encoder, word_pieces
 from align.errors import UsageError
-from align.paragraph_align import ParagraphAlignment, align_paragraphs, structure_problem, text_length
+from align.lengths import text_length
+from align.paragraph_align import ParagraphAlignment, align_paragraphs, structure_problem
 
 __all__ = ["align_documents", "input_warnings"]
 
