@@ -93,8 +93,8 @@ class BeadFeatures:
     lengths: LengthModel
     lexical: LexicalIndex
     translation: TranslationIndex
+    unrelated: float  # mean cosine of all sentence pairs: the adjacent margin's stand-in for a side with no sentence beside the bead
     tokens: TokenIndex | None = None  # None: the encoder offers no word pieces
-    unrelated: float = 0.0  # mean cosine of all sentence pairs: the adjacent margin's stand-in for a side with no sentence beside the bead
 
     def matrix(self, i: int, n: int, m: int, ja: int, jb: int) -> np.ndarray:
         """Features of beads (zh ``i-n..i-1``, en ``j-m..j-1``) for ``j`` in ``ja..jb``: (count, F)."""

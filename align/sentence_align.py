@@ -76,8 +76,9 @@ def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: Alig
         if zh_pieces is not None and en_pieces is not None:
             tokens = build_token_index(zh_pieces, en_pieces, lo, hi, config.max_bead)
     feats = BeadFeatures(
-        make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths, build_index(zh, en), translation, tokens,
+        make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths, build_index(zh, en), translation,
         unrelated=float(zh_vecs.mean(axis=0) @ en_vecs.mean(axis=0)) if len(zh) and len(en) else 0.0,
+        tokens=tokens,
     )
     return Prepared(len(zh), len(en), feats, lo, hi)
 
