@@ -129,12 +129,10 @@ def align_documents(
 
 
 def _groups(zh: Document, en: Document, paragraphs: ParagraphAlignment | None) -> list[_Group]:
-    """Firm paragraph beads are groups of their own; runs of unsure (low-confidence) beads merge.
+    """Firm paragraph links are groups of their own; runs of unsure or unaligned beads merge.
 
     Merging lets the sentence aligner repair what the paragraph pass could not decide, e.g.
-    a Chinese paragraph split differently from the English one. A paragraph confidently
-    left unaligned is firm too: merged with an unaligned paragraph of the other side next
-    to it, their sentences would be paired with each other.
+    a Chinese paragraph split differently from the English one.
     """
     if paragraphs is None:
         return [_Group(zh.sentences, en.sentences, 1.0)]
@@ -150,7 +148,7 @@ def _groups(zh: Document, en: Document, paragraphs: ParagraphAlignment | None) -
             groups.append(_Group(zs, es, min(b.score for b in beads)))
 
     for bead in paragraphs.beads:
-        firm = Flag.LOW_CONFIDENCE.value not in bead.flags
+        firm = bool(bead.zh and bead.en) and Flag.LOW_CONFIDENCE.value not in bead.flags
         if firm:
             close(run)
             run = []

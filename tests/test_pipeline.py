@@ -235,16 +235,3 @@ def test_corpus_sentence_links_are_confident(stem: str, corpus_dir: Path, encode
     result = align_documents(*_corpus_pair(stem, corpus_dir), encoder=encoder)
     one_to_one = [l for l in result.links if len(l.zh_ids) == len(l.en_ids) == 1]
     assert sum(l.score >= 0.8 for l in one_to_one) >= 0.8 * len(one_to_one)
-
-
-def test_confidently_unaligned_paragraphs_side_by_side_stay_unaligned(diagonal: Diagonal) -> None:
-    # A Chinese paragraph with no English counterpart right beside an English one with no
-    # Chinese counterpart: the paragraph pass leaves both unaligned with confidence, so the
-    # sentence pass must not pair their sentences with each other (WMT22: 12 such sentences).
-    zh_only, en_only = ["moon sea star island.", "bridge cloud."], ["sugar money medicine tea.", "rice salt."]
-    zh, en = pair(EN_PARAS[:1] + [en_only] + EN_PARAS[2:], EN_PARAS[:1] + [zh_only] + EN_PARAS[2:])
-    paragraphs = pairs(align_documents(zh, en, encoder=FakeEncoder(), level=Level.PARAGRAPH))
-    assert ((1,), ()) in paragraphs and ((), (1,)) in paragraphs
-    result = align_documents(zh, en, encoder=FakeEncoder())
-    around = [(l.zh_ids, l.en_ids) for l in result.links if 1 in l.zh_paragraphs + l.en_paragraphs]
-    assert sorted(around) == [((), (2,)), ((), (3,)), ((2,), ()), ((3,), ())]
