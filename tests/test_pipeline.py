@@ -235,3 +235,16 @@ def test_corpus_sentence_links_are_confident(stem: str, corpus_dir: Path, encode
     result = align_documents(*_corpus_pair(stem, corpus_dir), encoder=encoder)
     one_to_one = [l for l in result.links if len(l.zh_ids) == len(l.en_ids) == 1]
     assert sum(l.score >= 0.8 for l in one_to_one) >= 0.8 * len(one_to_one)
+
+
+@pytest.mark.model
+def test_corpus_closing_formula_is_linked_by_the_sentence_pass(corpus_dir: Path, encoder: Encoder) -> None:
+    # 顺致最崇高的敬意 ↔ "The Permanent Mission avails itself…": a true pair the paragraph
+    # pass leaves unaligned on both sides (8 vs 120 characters); the two unaligned paragraphs
+    # form one group, and the sentence pass links them
+    zh, en = _corpus_pair("negative-security-assurances", corpus_dir)
+    paragraphs = align_documents(zh, en, encoder=encoder, level=Level.PARAGRAPH)
+    closing = [l for l in paragraphs.links if l.zh.startswith("顺致") or l.en.startswith("The Permanent Mission avails")]
+    assert [(bool(l.zh_ids), bool(l.en_ids)) for l in closing] == [(False, True), (True, False)]
+    (link,) = [l for l in align_documents(zh, en, encoder=encoder).links if l.zh.startswith("顺致")]
+    assert link.en.startswith("The Permanent Mission avails itself")
