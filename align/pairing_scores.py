@@ -28,6 +28,12 @@ def centred(sentences: list[np.ndarray]) -> list[np.ndarray]:
     return out
 
 
+def mean_cosine(zh: np.ndarray, en: np.ndarray) -> float:
+    """Mean cosine over all pairs of (unit) rows, exactly and without the n×m matrix:
+    the dot product of the two mean rows. What "unrelated" looks like in a document pair."""
+    return float(zh.mean(axis=0) @ en.mean(axis=0))
+
+
 def best_match(zh: np.ndarray, en: np.ndarray) -> float:
     """How well each sentence finds a translation on the other side, averaged both ways."""
     sim = zh @ en.T

@@ -43,6 +43,7 @@ from align.encoder import Encoder
 from align.errors import UsageError
 from align.lengths import text_length
 from align.numbers import extract_numbers
+from align.pairing_scores import mean_cosine
 from align.paragraph_coverage import Coverage, windows
 
 __all__ = ["ParagraphAlignment", "align_paragraphs", "bead_types", "structure_problem"]
@@ -291,7 +292,7 @@ class _Scorer:
     @classmethod
     def fit(cls, zh: _Side, en: _Side, config: AlignConfig) -> _Scorer:
         z1, e1 = zh.spans[1], en.spans[1]
-        low = float(z1.mean(axis=0) @ e1.mean(axis=0))  # exact mean of all pair cosines
+        low = mean_cosine(z1, e1)
         best = 0.5 * (_knn_means(z1, e1, 1).mean() + _knn_means(e1, z1, 1).mean())
         # a floor on the contrast keeps unrelated documents (whose best match is barely
         # better than average) from being rescaled into looking like translations

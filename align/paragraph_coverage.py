@@ -22,7 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
-from align.pairing_scores import centred
+from align.pairing_scores import centred, mean_cosine
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Coverage:
             e_best.append((u0, sims.max(axis=0)))
             z_top[z_first[k] : z_first[k + 1]] = sims.max(axis=1)
             np.maximum(e_top[u0:u1], e_best[-1][1], out=e_top[u0:u1])
-        low = float(np.concatenate(zh).mean(axis=0) @ e_all.mean(axis=0))
+        low = mean_cosine(np.concatenate(zh), e_all)
         best = 0.5 * (z_top.mean() + e_top.mean())
         return cls(z_first, e_first, tuple(z_best), tuple(e_best), low, max(float(best) - low, min_contrast))
 

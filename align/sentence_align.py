@@ -30,6 +30,7 @@ from align.errors import UsageError
 from align.features import NAMES, SKIP_EN, SKIP_ZH, WEIGHTS, BeadFeatures, make_side, type_column
 from align.lengths import fit_length_model
 from align.lexical import build_index
+from align.pairing_scores import mean_cosine
 from align.spans import build_spans, encode_unique
 from align.tokens import build_token_index
 from align.translation import build_translation_index
@@ -77,7 +78,7 @@ def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: Alig
             tokens = build_token_index(zh_pieces, en_pieces, lo, hi, config.max_bead)
     feats = BeadFeatures(
         make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths, build_index(zh, en), translation,
-        unrelated=float(zh_vecs.mean(axis=0) @ en_vecs.mean(axis=0)) if len(zh) and len(en) else 0.0,
+        unrelated=mean_cosine(zh_vecs, en_vecs),
         tokens=tokens,
     )
     return Prepared(len(zh), len(en), feats, lo, hi)
