@@ -119,10 +119,15 @@ class CachedEncoder:
         return self._pieces.get(texts, lambda todo: self._piece_model().tokens(todo))
 
     def _piece_model(self):
+        """The wrapped encoder when it makes word pieces itself (the project encoder), so the
+        model is not loaded twice; else the project encoder, loaded once."""
         if self._piece_encoder is None:
-            from align.embed import load_encoder as load_project_encoder
+            if hasattr(self.inner, "tokens"):
+                self._piece_encoder = self.inner
+            else:
+                from align.embed import load_encoder as load_project_encoder
 
-            self._piece_encoder = load_project_encoder()
+                self._piece_encoder = load_project_encoder()
         return self._piece_encoder
 
     def save(self) -> None:
