@@ -212,8 +212,7 @@ def test_word_pieces_are_the_texts_own_wordlike_pieces(encoder):
 
 
 @pytest.mark.model
-def test_word_pieces_of_a_translation_lie_closer():
-    encoder = load_encoder()
+def test_word_pieces_of_a_translation_lie_closer(encoder):
     milk, table, niunai = (p.astype(np.float32) for p in encoder.tokens(["milk", "table", "牛奶"]))
     assert (niunai @ milk.T).max() > (niunai @ table.T).max()
 
