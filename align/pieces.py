@@ -25,12 +25,11 @@ DEFAULT_PIECE_MEMORY_BYTES = 32 * 2**20
 _WORDLIKE = re.compile(r"[^\W_]")  # a letter, digit or CJK character
 
 
-def layer_module(st_model):  # noqa: ANN001, ANN201 - a torch module or None
+def layer_module(backbone):  # noqa: ANN001, ANN201 - torch modules or None
     """The transformer layer whose output holds the word-piece vectors, or None when the
-    model is not a BERT-like encoder stack (then no token evidence is used)."""
+    backbone is not a BERT-like encoder stack (then no token evidence is used)."""
     try:
-        auto = st_model[0].auto_model
-        layers = auto.encoder.layer
+        layers = backbone.encoder.layer
     except (AttributeError, IndexError, KeyError, TypeError):
         return None
     if not len(layers):

@@ -89,7 +89,7 @@ def _manual_windows(encoder, text: str) -> tuple[np.ndarray, np.ndarray]:
     import torch
 
     ids = encoder.tokenizer(E5_PREFIX + text, add_special_tokens=False)["input_ids"]
-    bert = encoder.model[0].auto_model
+    bert = encoder.network.backbone
     pools, weights = [], []
     for start in range(0, len(ids), 510):
         window = torch.tensor([[0, *ids[start : start + 510], 2]])

@@ -44,4 +44,4 @@ def test_unit_rows_are_float16_of_length_one() -> None:
 
 
 def test_models_without_a_layer_stack_have_no_pieces() -> None:
-    assert layer_module([object()]) is None
+    assert layer_module(object()) is None and layer_module(None) is None

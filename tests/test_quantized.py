@@ -103,11 +103,11 @@ def test_default_model_is_compact_and_embeds_identically(tmp_path):
     from align.embed import E5_PREFIX, load_encoder
 
     default = load_encoder(memory_cache=0)
-    assert isinstance(default.model[0].auto_model.get_input_embeddings(), Q4Embedding)
+    assert isinstance(default.network.backbone.get_input_embeddings(), Q4Embedding)
     plain_dir = tmp_path / "my-model"
     plain_dir.symlink_to(prepare_model(), target_is_directory=True)
     plain = load_encoder(str(plain_dir), memory_cache=0)
-    assert type(plain.model[0].auto_model.get_input_embeddings()) is torch.nn.Embedding
+    assert type(plain.network.backbone.get_input_embeddings()) is torch.nn.Embedding
 
     ours = default.encode(PARITY_SENTENCES)
     theirs = plain.encode([E5_PREFIX + s for s in PARITY_SENTENCES])
