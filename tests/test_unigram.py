@@ -78,7 +78,7 @@ def test_a_file_that_is_not_unigram_is_a_model_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError) as caught:
         UnigramTokenizer(path)
     assert str(caught.value) == (f"{path}: not a Unigram tokenizer file (a BPE model, not Unigram); "
-                                 "delete the model directory so that it is converted again")
+                                 "convert the default model again with `paraterm model prepare --force`")
 
 
 @pytest.mark.model
