@@ -91,7 +91,6 @@ def _hub_snapshot(model: str) -> Path:
         return Path(model)
 
 
-
 class SentenceEncoder:
     """An :class:`~align.encoder.Encoder` over a :class:`~align.network.Network`."""
 

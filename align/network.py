@@ -40,13 +40,14 @@ class Network:
     backbone: Any = None
 
 
-_LOADED: dict[str, Network] = {}  # where -> network, shared within the process
+_LOADED: dict[tuple[str, str], Network] = {}  # (loader, where) -> network, shared within the process
 
 
 def st_network(where: str, model: str) -> Network:
     """``SentenceTransformer(where)`` on CPU with local files only; ``ModelError`` otherwise."""
-    if where in _LOADED:
-        return _LOADED[where]
+    key = ("sentence-transformers", where)
+    if key in _LOADED:
+        return _LOADED[key]
     _use_own_cores()
     from sentence_transformers import SentenceTransformer
 
@@ -76,13 +77,13 @@ def st_network(where: str, model: str) -> Network:
 
     backbone = getattr(st_model[0], "auto_model", None) if len(st_model) else None
     network = Network(tokenizer, int(dim), int(limit), pool, backbone)
-    _LOADED[where] = network
+    _LOADED[key] = network
     return network
 
 
 def default_network(path: Path) -> Network:
     """The converted default model at ``path`` without sentence-transformers (see the module doc)."""
-    key = str(path)
+    key = ("default", str(path))
     if key in _LOADED:
         return _LOADED[key]
     _use_own_cores()
