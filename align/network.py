@@ -45,10 +45,23 @@ _LOADED: dict[tuple[str, str], Network] = {}  # (loader, where) -> network, shar
 
 def st_network(where: str, model: str) -> Network:
     """``SentenceTransformer(where)`` on CPU with local files only; ``ModelError`` otherwise."""
-    key = ("sentence-transformers", where)
-    if key in _LOADED:
-        return _LOADED[key]
-    _use_own_cores()
+    return _once(("sentence-transformers", where), lambda: _load_st(where, model))
+
+
+def default_network(path: Path) -> Network:
+    """The converted default model at ``path`` without sentence-transformers (see the module doc)."""
+    return _once(("default", str(path)), lambda: _load_default(path))
+
+
+def _once(key: tuple[str, str], load: Callable[[], Network]) -> Network:
+    """Each network is loaded once per process and shared by the encoders that use it."""
+    if key not in _LOADED:
+        _use_own_cores()
+        _LOADED[key] = load()
+    return _LOADED[key]
+
+
+def _load_st(where: str, model: str) -> Network:
     from sentence_transformers import SentenceTransformer
 
     try:
@@ -76,17 +89,10 @@ def st_network(where: str, model: str) -> Network:
         return features["sentence_embedding"]
 
     backbone = getattr(st_model[0], "auto_model", None) if len(st_model) else None
-    network = Network(tokenizer, int(dim), int(limit), pool, backbone)
-    _LOADED[key] = network
-    return network
+    return Network(tokenizer, int(dim), int(limit), pool, backbone)
 
 
-def default_network(path: Path) -> Network:
-    """The converted default model at ``path`` without sentence-transformers (see the module doc)."""
-    key = ("default", str(path))
-    if key in _LOADED:
-        return _LOADED[key]
-    _use_own_cores()
+def _load_default(path: Path) -> Network:
     from transformers import AutoModel
 
     from align.quantized import compact_default_model
@@ -111,9 +117,7 @@ def default_network(path: Path) -> Network:
         mask = features["attention_mask"].unsqueeze(-1).to(states.dtype)
         return (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
 
-    network = Network(UnigramTokenizer(path / "tokenizer.json"), int(bert.config.hidden_size), int(limit), pool, bert)
-    _LOADED[key] = network
-    return network
+    return Network(UnigramTokenizer(path / "tokenizer.json"), int(bert.config.hidden_size), int(limit), pool, bert)
 
 
 def _use_own_cores() -> None:
