@@ -22,7 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from align.lengths import LengthModel
-from align.lexical import LexicalIndex, pair_sums, window_sums
+from align.lexical import LexicalIndex
+from align.pair_counts import window_sums
 from align.spans import Spans
 from align.tokens import TokenIndex
 from align.translation import TranslationIndex
@@ -141,7 +142,7 @@ class BeadFeatures:
 
     def _lexical(self, i: int, n: int, m: int, ja: int, jb: int) -> tuple[np.ndarray, np.ndarray]:
         lex, zs = self.lexical, i - n
-        shared = pair_sums(lex.matches, zs, i, m, ja, jb)
+        shared = lex.matches.sums(zs, i, m, ja, jb)
         zc = float(lex.zh_count[zs:i].sum())
         ec = window_sums(lex.en_count[ja - m : jb], m)
         return shared, np.maximum(zc + ec - 2 * shared, 0.0)

@@ -3,17 +3,21 @@
 A token is *evidence* only if it occurs on both sides of the document pair — numbers
 (``2018``, ``1,000``, ``３``, ``二十一``, ``twenty-one``), document symbols
 (``A/RES/70/1``), Latin-script words in the Chinese text (``UN``, ``COVID``, ``Smith``).
-Sentence-level match counts are sparse; span counts are sums of sentence counts.
+Match counts are kept per sentence pair inside the DP band; span counts are sums of them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
+
+from align.anchors import reach_ranges
+from align.pair_counts import PairCounts
 
 # document symbols like A/RES/70/1, S/2018/123, CD/2133 stay one token
 _SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.]+)+")
@@ -90,43 +94,19 @@ def tokens(text: str, zh: bool) -> set[str]:
 
 @dataclass(frozen=True)
 class LexicalIndex:
-    """Per-sentence evidence counts and the sparse sentence-pair match counts."""
+    """Per-sentence evidence counts and the sentence-pair match counts inside the band."""
 
     zh_count: np.ndarray  # evidence tokens per zh sentence
     en_count: np.ndarray  # evidence tokens per en sentence
-    matches: dict[int, dict[int, int]]  # zh index -> en index -> shared tokens
-
-    def row(self, i: int, lo: int, hi: int) -> np.ndarray:
-        """Shared-token counts of zh sentence ``i`` with en sentences ``lo..hi-1``."""
-        return dense_row(self.matches.get(i, {}), lo, hi)
+    matches: PairCounts  # shared tokens of zh i and en j
 
 
-def dense_row(counts: dict[int, int], lo: int, hi: int) -> np.ndarray:
-    """Sparse per-en-sentence counts as a dense array over en sentences ``lo..hi-1``."""
-    out = np.zeros(max(hi - lo, 0))
-    for j, c in counts.items():
-        if lo <= j < hi:
-            out[j - lo] = c
-    return out
+def build_index(zh: Sequence[str], en: Sequence[str], lo: np.ndarray, hi: np.ndarray, reach: int) -> LexicalIndex:
+    """Tokens kept only when they occur on both sides of the pair.
 
-
-def pair_sums(pairs: dict[int, dict[int, int]], zs: int, ze: int, m: int, ja: int, jb: int) -> np.ndarray:
-    """Sparse sentence-pair counts ``pairs[r][j]`` summed over zh ``zs..ze-1`` and en
-    ``j-m..j-1``, for each ``j`` in ``ja..jb`` (the beads the DP scores in one call)."""
-    dense = np.zeros(jb - ja + m)  # en ja-m .. jb-1
-    for r in range(zs, ze):
-        dense += dense_row(pairs.get(r, {}), ja - m, jb)
-    return window_sums(dense, m)
-
-
-def window_sums(values: np.ndarray, m: int) -> np.ndarray:
-    """Sums of every ``m`` consecutive values."""
-    cum = np.concatenate([[0.0], np.cumsum(values)])
-    return cum[m:] - cum[:-m]
-
-
-def build_index(zh: Sequence[str], en: Sequence[str]) -> LexicalIndex:
-    """Tokens kept only when they occur on both sides of the pair."""
+    Matches are counted only for the pairs a bead can contain: ``lo``/``hi`` are the DP
+    band, ``reach`` the largest bead size (as in :func:`align.translation.build_translation_index`).
+    """
     zh_tok = [tokens(t, zh=True) for t in zh]
     en_tok = [tokens(t, zh=False) for t in en]
     common = set().union(*zh_tok) & set().union(*en_tok) if zh_tok and en_tok else set()
@@ -136,12 +116,14 @@ def build_index(zh: Sequence[str], en: Sequence[str]) -> LexicalIndex:
     for j, toks in enumerate(en_tok):
         for t in toks:
             where.setdefault(t, []).append(j)
-    matches: dict[int, dict[int, int]] = {}
-    for i, toks in enumerate(zh_tok):
-        for t in sorted(toks):
-            for j in where.get(t, ()):
-                row = matches.setdefault(i, {})
-                row[j] = row.get(j, 0) + 1
+    matches = PairCounts.zeros(*reach_ranges(lo, hi, reach, len(en)))
+    for r, toks in enumerate(zh_tok):
+        a, b = int(matches.starts[r]), int(matches.ends[r])
+        row = matches.view(r)
+        for t in toks:
+            js = where[t]
+            for j in js[bisect_left(js, a) : bisect_left(js, b)]:
+                row[j - a] += 1
     return LexicalIndex(
         zh_count=np.array([len(t) for t in zh_tok], dtype=np.float32),
         en_count=np.array([len(t) for t in en_tok], dtype=np.float32),

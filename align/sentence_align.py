@@ -77,7 +77,8 @@ def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: Alig
         if zh_pieces is not None and en_pieces is not None:
             tokens = build_token_index(zh_pieces, en_pieces, lo, hi, config.max_bead)
     feats = BeadFeatures(
-        make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths, build_index(zh, en), translation,
+        make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths,
+        build_index(zh, en, lo, hi, config.max_bead), translation,
         unrelated=mean_cosine(zh_vecs, en_vecs),
         tokens=tokens,
     )

@@ -25,7 +25,7 @@ from typing import Sequence
 import numpy as np
 
 from align.anchors import reach_ranges
-from align.lexical import window_sums
+from align.pair_counts import window_sums
 
 
 @dataclass(frozen=True)

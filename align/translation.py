@@ -13,7 +13,8 @@ sentences its DP rows can reach, and the other way round. A bead's gain is
 
     (explained words − chance rate × words on the other side) / mean words per sentence
 
-on each side. Counts are kept per sentence pair, only for pairs inside the band; a span's
+on each side. Counts are kept per sentence pair, only for pairs inside the band
+(:mod:`align.pair_counts`); a span's
 count is the sum over its pairs, capped at the span's number of words.
 """
 
@@ -26,7 +27,7 @@ import numpy as np
 
 from align.anchors import reach_ranges
 from align.cedict import english_stems, load
-from align.lexical import pair_sums, window_sums
+from align.pair_counts import PairCounts, window_sums
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,8 @@ class TranslationIndex:
 
     zh_words: np.ndarray  # dictionary words per zh sentence
     en_words: np.ndarray  # content-word stems per en sentence
-    zh_hits: dict[int, dict[int, int]]  # zh i -> en j -> words of zh i that en j translates
-    en_hits: dict[int, dict[int, int]]  # zh i -> en j -> words of en j that zh i translates
+    zh_hits: PairCounts  # zh i, en j -> words of zh i that en j translates
+    en_hits: PairCounts  # zh i, en j -> words of en j that zh i translates
     zh_rate: np.ndarray  # hits of zh i per en word, over the en sentences it can reach
     en_rate: np.ndarray  # hits of en j per zh word, over the zh sentences that reach it
 
@@ -44,8 +45,8 @@ class TranslationIndex:
         """Gains of zh ``zs..ze-1`` with en ``j-m..j-1`` for ``j`` in ``ja..jb``: (zh side, en side)."""
         zh_words = float(self.zh_words[zs:ze].sum())
         en_words = window_sums(self.en_words[ja - m : jb], m)
-        zh_hit = np.minimum(pair_sums(self.zh_hits, zs, ze, m, ja, jb), zh_words)
-        en_hit = np.minimum(pair_sums(self.en_hits, zs, ze, m, ja, jb), en_words)
+        zh_hit = np.minimum(self.zh_hits.sums(zs, ze, m, ja, jb), zh_words)
+        en_hit = np.minimum(self.en_hits.sums(zs, ze, m, ja, jb), en_words)
         zh_gain = (zh_hit - float(self.zh_rate[zs:ze].sum()) * en_words) / _mean(self.zh_words)
         en_gain = (en_hit - window_sums(self.en_rate[ja - m : jb], m) * zh_words) / _mean(self.en_words)
         return zh_gain, en_gain
@@ -69,27 +70,25 @@ def build_translation_index(
     en_words = np.array([len(s) for s in en_stems], dtype=np.float64)
     en_cum = np.concatenate([[0.0], np.cumsum(en_words)])
     n_zh, n_en = len(zh), len(en)
-    zh_hits: dict[int, dict[int, int]] = {}
-    en_hits: dict[int, dict[int, int]] = {}
+    starts, ends = reach_ranges(lo, hi, reach, n_en)
+    zh_hits, en_hits = PairCounts.zeros(starts, ends), PairCounts.zeros(starts, ends)
     zh_rate = np.zeros(n_zh)
     en_hit_sum, zh_word_sum = np.zeros(n_en), np.zeros(n_en)
-    starts, ends = reach_ranges(lo, hi, reach, n_en)
     for r, glosses in enumerate(zh_glosses):
         a, b = int(starts[r]), int(ends[r])
         zh_word_sum[a:b] += len(glosses)
         if not glosses:
             continue
         union = frozenset().union(*glosses)
-        total = 0
+        zh_row, en_row = zh_hits.view(r), en_hits.view(r)
         for j in range(a, b):
             stems = en_stems[j]
             explained = sum(1 for g in glosses if not stems.isdisjoint(g)) if stems else 0
             if explained:
-                zh_hits.setdefault(r, {})[j] = explained
-                en_hits.setdefault(r, {})[j] = back = len(stems & union)
-                total += explained
-                en_hit_sum[j] += back
-        zh_rate[r] = total / max(en_cum[b] - en_cum[a], 1.0)
+                zh_row[j - a] = explained
+                en_row[j - a] = len(stems & union)
+        en_hit_sum[a:b] += en_row
+        zh_rate[r] = int(zh_row.sum()) / max(en_cum[b] - en_cum[a], 1.0)
     return TranslationIndex(
         zh_words=np.array([len(g) for g in zh_glosses], dtype=np.float64),
         en_words=en_words,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from align.lexical import build_index, tokens, zh_numeral_value
@@ -30,14 +31,29 @@ def test_small_word_numbers_are_not_evidence():
     assert tokens("one man", zh=False) == set()
 
 
+def _index(zh: list[str], en: list[str], lo: list[int] | None = None, hi: list[int] | None = None, reach: int = 2):
+    """The index over a band that is the whole matrix unless ``lo``/``hi`` are given."""
+    lo_a = np.array(lo if lo is not None else [0] * (len(zh) + 1))
+    hi_a = np.array(hi if hi is not None else [len(en)] * (len(zh) + 1))
+    return build_index(zh, en, lo_a, hi_a, reach)
+
+
 def test_index_keeps_only_tokens_seen_on_both_sides():
-    index = build_index(["他在1998年去了UN总部。", "你好。"], ["Hello there, Paris.", "In 1998 he went to the UN."])
-    assert index.matches == {0: {1: 2}}
+    index = _index(["他在1998年去了UN总部。", "你好。"], ["Hello there, Paris.", "In 1998 he went to the UN."])
+    assert index.matches.nonzero() == {0: {1: 2}}
     assert list(index.zh_count) == [2, 0]
     assert list(index.en_count) == [0, 2]  # "In", "Hello", "Paris" have no Chinese counterpart
 
 
 def test_row_returns_dense_counts_inside_the_window():
-    index = build_index(["1998年和2001年"], ["In 1998.", "Nothing.", "By 2001."])
-    assert list(index.row(0, 0, 3)) == [1, 0, 1]
-    assert list(index.row(0, 1, 3)) == [0, 1]
+    index = _index(["1998年和2001年"], ["In 1998.", "Nothing.", "By 2001."])
+    assert list(index.matches.row(0, 0, 3)) == [1, 0, 1]
+    assert list(index.matches.row(0, 1, 3)) == [0, 1]
+
+
+def test_matches_are_kept_only_where_a_bead_can_reach():
+    # a diagonal band of half-width 0 with beads of 1 + 1 sentences: zh r reaches en r-1 .. r+1
+    zh = [f"{y}年" for y in range(2000, 2006)]
+    en = [f"In {y}." for y in (2005, 2001, 2002, 2003, 2004, 2000)]  # 2000 and 2005 swapped
+    index = _index(zh, en, lo=list(range(7)), hi=list(range(7)), reach=1)
+    assert index.matches.nonzero() == {1: {1: 1}, 2: {2: 1}, 3: {3: 1}, 4: {4: 1}}

@@ -1,0 +1,74 @@
+"""Per sentence-pair counts kept only where the DP can look: inside the band.
+
+Lexical and dictionary evidence count, for a Chinese sentence ``r`` and an English
+sentence ``j``, how many tokens or words they share. The DP only ever asks about pairs a
+bead through its band can contain (:func:`align.anchors.reach_ranges`), so each row keeps
+a dense run of counts over those English sentences and nothing else: memory linear in
+document length, and a bead's sum is a slice instead of a dictionary walk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class PairCounts:
+    """Counts of zh sentence ``r`` with en sentences ``starts[r] .. ends[r] - 1``.
+
+    The count of ``(r, j)`` is ``values[offsets[r] + j - starts[r]]``; pairs outside a
+    row's range count 0.
+    """
+
+    starts: np.ndarray
+    ends: np.ndarray
+    offsets: np.ndarray  # len(starts) + 1
+    values: np.ndarray
+
+    @classmethod
+    def zeros(cls, starts: np.ndarray, ends: np.ndarray) -> PairCounts:
+        """All-zero counts over the given ranges, to be filled through :meth:`view`."""
+        starts = np.asarray(starts, dtype=np.int64)
+        ends = np.maximum(np.asarray(ends, dtype=np.int64), starts)
+        offsets = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
+        return cls(starts, ends, offsets, np.zeros(int(offsets[-1]), dtype=np.int32))
+
+    def view(self, r: int) -> np.ndarray:
+        """Row ``r``'s counts over en ``starts[r] .. ends[r] - 1``, writable (to fill the table)."""
+        return self.values[self.offsets[r] : self.offsets[r + 1]]
+
+    def row(self, r: int, lo: int, hi: int) -> np.ndarray:
+        """Counts of zh sentence ``r`` with en sentences ``lo..hi-1`` (floats, 0 outside the range)."""
+        out = np.zeros(max(hi - lo, 0))
+        if r < 0 or r >= len(self.starts):
+            return out
+        a, b = max(lo, int(self.starts[r])), min(hi, int(self.ends[r]))
+        if a < b:
+            base = int(self.offsets[r]) - int(self.starts[r])
+            out[a - lo : b - lo] = self.values[base + a : base + b]
+        return out
+
+    def sums(self, zs: int, ze: int, m: int, ja: int, jb: int) -> np.ndarray:
+        """Counts summed over zh ``zs..ze-1`` and en ``j-m..j-1``, for each ``j`` in ``ja..jb``
+        (the beads the DP scores in one call)."""
+        dense = np.zeros(jb - ja + m)  # en ja-m .. jb-1
+        for r in range(zs, ze):
+            dense += self.row(r, ja - m, jb)
+        return window_sums(dense, m)
+
+    def nonzero(self) -> dict[int, dict[int, int]]:
+        """The non-zero counts as ``{r: {j: count}}`` (for reading and tests; not for the DP)."""
+        out: dict[int, dict[int, int]] = {}
+        for r in range(len(self.starts)):
+            row = self.values[self.offsets[r] : self.offsets[r + 1]]
+            for k in np.flatnonzero(row):
+                out.setdefault(r, {})[int(self.starts[r]) + int(k)] = int(row[k])
+        return out
+
+
+def window_sums(values: np.ndarray, m: int) -> np.ndarray:
+    """Sums of every ``m`` consecutive values."""
+    cum = np.concatenate([[0.0], np.cumsum(values)])
+    return cum[m:] - cum[:-m]
