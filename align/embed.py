@@ -18,7 +18,7 @@ import os
 import re
 from collections import OrderedDict
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -122,10 +122,7 @@ class SentenceEncoder:
         found = {t: v for t in unique if (v := self._memory_get(t)) is not None}
         missing = [t for t in unique if t not in found]
         if missing:
-            vectors, pieces = self._embed(missing)
-            found.update(zip(missing, vectors))
-            for text, rows in pieces.items():
-                self._pieces.put(text, rows)
+            found.update(zip(missing, self._embed(missing, self._pieces.put)))
         for text, vector in found.items():
             self._memory_put(text, vector)
         for row, text in enumerate(texts):
@@ -145,10 +142,8 @@ class SentenceEncoder:
         found = {t: rows for t in dict.fromkeys(texts) if (rows := self._pieces.take(t)) is not None}
         missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
-            vectors, pieces = self._embed(missing)
-            for text, vector in zip(missing, vectors):
+            for text, vector in zip(missing, self._embed(missing, found.__setitem__)):
                 self._memory_put(text, vector)
-            found.update(pieces)
         return [found[t] for t in texts]
 
     def token_counts(self, texts: Sequence[str]) -> list[int]:
@@ -162,10 +157,11 @@ class SentenceEncoder:
             encoded = self.tokenizer([self.prefix + t for t in texts], add_special_tokens=False, truncation=False)
         return [list(ids) for ids in encoded["input_ids"]]
 
-    def _embed(self, texts: list[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    def _embed(self, texts: list[str], take_pieces: Callable[[str, np.ndarray], None]) -> np.ndarray:
         """Window, batch by length, run the model, combine windows, L2-normalise.
 
-        Also returns each text's word-piece vectors (empty when the model has none)."""
+        Each text's word-piece vectors go to ``take_pieces`` as soon as its last window has
+        run (nothing when the model has none), so a long call never holds all of them."""
         windows = []  # (text index, offset of the window in the text's ids, content ids)
         for i, ids in enumerate(self._tokenize(texts)):
             starts = range(0, len(ids), self.window) if ids else [0]
@@ -174,6 +170,7 @@ class SentenceEncoder:
         order = sorted(range(len(windows)), key=lambda w: (-len(windows[w][2]), w))
         sums = np.zeros((len(texts), self.dim), dtype=np.float64)
         weights = np.zeros(len(texts), dtype=np.float64)
+        waiting = np.bincount([i for i, _, _ in windows], minlength=len(texts))  # windows not run yet
         parts: dict[int, list[tuple[int, np.ndarray]]] = {}
         for batch in self._batches([windows[w] for w in order]):
             pooled, states = self._forward([ids for _, _, ids in batch])
@@ -182,14 +179,16 @@ class SentenceEncoder:
                 weight = max(len(ids), 1)
                 sums[i] += weight * vector
                 weights[i] += weight
+                waiting[i] -= 1
                 if states is not None:
                     parts.setdefault(i, []).append((start, self._word_pieces(states[row], start, ids)))
+                    if not waiting[i]:
+                        take_pieces(texts[i], np.concatenate([p for _, p in sorted(parts.pop(i), key=lambda x: x[0])]))
             _trim_heap()
         self.calls_to_model += len(texts)
         means = sums / weights[:, None]
         norms = np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
-        pieces = {texts[i]: np.concatenate([p for _, p in sorted(found, key=lambda x: x[0])]) for i, found in parts.items()}
-        return (means / norms).astype(np.float32), pieces
+        return (means / norms).astype(np.float32)
 
     def _word_pieces(self, states: np.ndarray, start: int, ids: list[int]) -> np.ndarray:
         """The unit hidden states (float16) of a window's word-like content pieces (not the model's prefix)."""
