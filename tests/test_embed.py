@@ -230,3 +230,21 @@ def test_word_pieces_come_with_the_vectors_and_cover_long_texts():
     ids = encoder.tokenizer(text, add_special_tokens=False)["input_ids"]
     assert len(ids) > encoder.window
     assert len(pieces) == int(encoder._wordlike[ids].sum())  # nothing truncated
+
+
+@pytest.mark.model
+def test_word_pieces_are_handed_on_as_each_text_finishes(encoder, monkeypatch):
+    # a long encode call must not hold every text's pieces until its end (0.4 GB for 17k sentences)
+    texts = [f"Paragraph {k} of the report was adopted." for k in range(2 * encoder.batch_size + 3)] + [PARAGRAPH * 12]
+    forward, batches_run = encoder._forward, []
+
+    def counting(contents):
+        batches_run.append(len(contents))
+        return forward(contents)
+
+    monkeypatch.setattr(encoder, "_forward", counting)
+    handed: list[tuple[str, int]] = []
+    encoder._embed(texts, lambda text, pieces: handed.append((text, len(batches_run))))
+    assert sorted(t for t, _ in handed) == sorted(texts)  # each text once, the windowed one included
+    assert len(batches_run) >= 3
+    assert min(b for _, b in handed) < len(batches_run)  # some before the last batch ran
