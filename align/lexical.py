@@ -118,7 +118,7 @@ def build_index(zh: Sequence[str], en: Sequence[str], lo: np.ndarray, hi: np.nda
             where.setdefault(t, []).append(j)
     matches = PairCounts.zeros(*reach_ranges(lo, hi, reach, len(en)))
     for r, toks in enumerate(zh_tok):
-        a, b = int(matches.starts[r]), int(matches.ends[r])
+        a, b = matches.span(r)
         row = matches.view(r)
         for t in toks:
             js = where[t]

@@ -16,15 +16,14 @@ import numpy as np
 
 @dataclass(frozen=True)
 class PairCounts:
-    """Counts of zh sentence ``r`` with en sentences ``starts[r] .. ends[r] - 1``.
+    """Counts of zh sentence ``r`` with the en sentences of ``span(r)``.
 
     The count of ``(r, j)`` is ``values[offsets[r] + j - starts[r]]``; pairs outside a
     row's range count 0.
     """
 
     starts: np.ndarray
-    ends: np.ndarray
-    offsets: np.ndarray  # len(starts) + 1
+    offsets: np.ndarray  # len(starts) + 1; row r holds offsets[r + 1] - offsets[r] counts
     values: np.ndarray
 
     @classmethod
@@ -33,10 +32,15 @@ class PairCounts:
         starts = np.asarray(starts, dtype=np.int64)
         ends = np.maximum(np.asarray(ends, dtype=np.int64), starts)
         offsets = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
-        return cls(starts, ends, offsets, np.zeros(int(offsets[-1]), dtype=np.int32))
+        return cls(starts, offsets, np.zeros(int(offsets[-1]), dtype=np.int32))
+
+    def span(self, r: int) -> tuple[int, int]:
+        """The en sentences ``start .. end - 1`` zh row ``r`` has counts for."""
+        start = int(self.starts[r])
+        return start, start + int(self.offsets[r + 1] - self.offsets[r])
 
     def view(self, r: int) -> np.ndarray:
-        """Row ``r``'s counts over en ``starts[r] .. ends[r] - 1``, writable (to fill the table)."""
+        """Row ``r``'s counts over the en sentences of ``span(r)``, writable (to fill the table)."""
         return self.values[self.offsets[r] : self.offsets[r + 1]]
 
     def row(self, r: int, lo: int, hi: int) -> np.ndarray:
@@ -44,9 +48,10 @@ class PairCounts:
         out = np.zeros(max(hi - lo, 0))
         if r < 0 or r >= len(self.starts):
             return out
-        a, b = max(lo, int(self.starts[r])), min(hi, int(self.ends[r]))
+        start, end = self.span(r)
+        a, b = max(lo, start), min(hi, end)
         if a < b:
-            base = int(self.offsets[r]) - int(self.starts[r])
+            base = int(self.offsets[r]) - start
             out[a - lo : b - lo] = self.values[base + a : base + b]
         return out
 
