@@ -133,6 +133,8 @@ class CachedEncoder:
     def save(self) -> None:
         if self._pieces is not None:
             self._pieces.save()
+        if not self.misses and self.path.exists():
+            return  # nothing new: leave the file alone (parallel tuning runs share it)
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
         keys = np.array([np.frombuffer(k, dtype=np.uint8) for k in self.table], dtype=np.uint8)
         vecs = np.stack(list(self.table.values())) if self.table else np.zeros((0, self.dim))
