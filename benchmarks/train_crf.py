@@ -151,9 +151,9 @@ def build_lattice(prep, lo, hi, r0, r1, start, end, types, gold) -> Lattice:
     return Lattice(r0, r1, start, end, lo, hi, rows, skip_cost)
 
 
-def forward_backward(lat: Lattice, w: np.ndarray, alpha: float) -> tuple[float, np.ndarray]:
+def forward_backward(lat: Lattice, w: np.ndarray, alpha: float, marginals: dict | None = None) -> tuple[float, np.ndarray]:
     """log Z of the lattice under ``w`` (bead scores raised by ``alpha`` × cost) and the
-    expected feature sum."""
+    expected feature sum; fills ``marginals[(i, n, m)]`` with each bead's posterior if given."""
     lo, hi = lat.lo, lat.hi
     skip_w = float(w[SKIP_EN])
     scores = {i: [e.feats @ w + alpha * e.cost for e in entries] for i, entries in lat.rows.items()}
@@ -191,6 +191,8 @@ def forward_backward(lat: Lattice, w: np.ndarray, alpha: float) -> tuple[float, 
             inc = s + q[e.ja - a : e.jb - a + 1]
             mu = np.exp(fwd[i - e.n][src] + inc - log_z)
             expected += mu @ e.feats
+            if marginals is not None:
+                marginals[(i, e.n, e.m)] = mu
             r_[i - e.n][src] = np.logaddexp(r_[i - e.n][src], inc)
     return log_z, expected
 
