@@ -201,8 +201,7 @@ def forward_backward(lat: Lattice, w: np.ndarray, alpha: float, marginals: dict 
 class Doc:
     name: str
     den: Lattice
-    gold_feats: np.ndarray  # feature sum of the gold beads the DP can build
-    gold_skips: tuple[int, int]  # unaligned zh / en sentences in gold
+    gold_feats: np.ndarray  # feature sum of the gold beads the DP can build, unaligned sentences included
     latent: list[Lattice]  # gold beads too large for the DP
 
 
@@ -214,7 +213,6 @@ def make_doc(pair, prep, config) -> Doc | None:
     gold_feats = np.zeros(_width(prep.features))
     latent_spans = []
     i = j = 0
-    skips_zh = skips_en = 0
     for zh, en in pair.gold:
         n, m = len(zh), len(en)
         ni, nj = i + n, j + m
@@ -223,9 +221,9 @@ def make_doc(pair, prep, config) -> Doc | None:
         if n and m and n + m <= config.max_bead and max(n, m) <= longest:
             gold_feats += prep.features.matrix(ni, n, m, nj, nj)[0]
         elif not m:
-            skips_zh += n
+            gold_feats[SKIP_ZH] += n
         elif not n:
-            skips_en += m
+            gold_feats[SKIP_EN] += m
         else:
             latent_spans.append((i, ni, j, nj))
         i, j = ni, nj
@@ -238,7 +236,7 @@ def make_doc(pair, prep, config) -> Doc | None:
         if (sub_lo[zs : ze + 1] > sub_hi[zs : ze + 1]).any():
             return None
         latent.append(build_lattice(prep, sub_lo, sub_hi, zs, ze, es, ee, types, []))
-    return Doc(pair.name, den, gold_feats, (skips_zh, skips_en), latent)
+    return Doc(pair.name, den, gold_feats, latent)
 
 
 def objective(x, docs, alpha, l2, w0, mask):
@@ -251,10 +249,7 @@ def objective(x, docs, alpha, l2, w0, mask):
     total, grad = 0.0, np.zeros(len(w))
     for doc in docs:
         log_z, exp_f = forward_backward(doc.den, w, alpha)
-        gold = doc.gold_feats.copy()
-        gold[SKIP_ZH] += doc.gold_skips[0]
-        gold[SKIP_EN] += doc.gold_skips[1]
-        num, num_f = float(gold @ w), gold
+        num, num_f = float(doc.gold_feats @ w), doc.gold_feats
         for lat in doc.latent:
             lz, ef = forward_backward(lat, w, 0.0)
             num += lz

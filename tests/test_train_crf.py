@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-from train_crf import build_lattice, forward_backward  # noqa: E402
+from train_crf import build_lattice, forward_backward, make_doc, objective  # noqa: E402
 
 from align.dp import bead_types  # noqa: E402
 from align.features import NAMES, SKIP_EN, SKIP_ZH  # noqa: E402
@@ -97,3 +97,24 @@ def test_a_sub_lattice_sums_only_the_paths_inside_its_box() -> None:
         if all(lo[i] <= j <= hi[i] for i, j in points):
             scores.append(sum(_bead_features(feats, i, n, m, j) @ w for i, n, m, j in path))
     assert log_z == pytest.approx(float(np.logaddexp.reduce(scores)), rel=1e-6)
+
+
+def test_the_objective_gradient_matches_finite_differences() -> None:
+    # max_bead 3: the gold 1-2 beads fit, and a 3-2 bead at the end does not (left latent)
+    n_zh, n_en = 6, 7
+    gold = [((0,), (0, 1)), ((1,), ()), ((2,), (2, 3)), ((3, 4, 5), (4, 5, 6))]
+    prep = SimpleNamespace(features=RandomFeatures(), n_zh=n_zh, n_en=n_en,
+                           lo=np.zeros(n_zh + 1, dtype=int), hi=np.full(n_zh + 1, n_en))
+    doc = make_doc(SimpleNamespace(name="toy", gold=gold), prep, SimpleNamespace(max_bead=3))
+    assert doc is not None and len(doc.latent) == 1
+    w0 = np.random.default_rng(5).normal(size=len(NAMES)) * 0.3
+    mask = np.ones(len(NAMES), dtype=bool)
+    mask[3] = False  # a fixed weight gets no gradient
+    x = np.append(w0 + 0.1, np.log(2.0))
+    loss, grad = objective(x, [doc], 1.0, 0.5, w0, mask)
+    assert loss > 0 and grad[3] == 0.0
+    for k in (0, 5, SKIP_ZH, SKIP_EN, len(x) - 1):
+        step = np.zeros(len(x))
+        step[k] = 1e-5
+        numeric = (objective(x + step, [doc], 1.0, 0.5, w0, mask)[0] - objective(x - step, [doc], 1.0, 0.5, w0, mask)[0]) / 2e-5
+        assert grad[k] == pytest.approx(numeric, rel=1e-4, abs=1e-6)
