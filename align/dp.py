@@ -37,6 +37,13 @@ def bead_types(max_bead: int) -> list[tuple[int, int]]:
     return types + [(1, 0)]
 
 
+def bead_ends(lo: np.ndarray, hi: np.ndarray, i: int, n: int, m: int) -> tuple[int, int] | None:
+    """English end positions ``ja..jb`` of (n, m) beads ending in row ``i`` that start and
+    end inside the band (end ``j`` in row ``i``, start ``j - m`` in row ``i - n``); None if none."""
+    ja, jb = max(int(lo[i]), int(lo[i - n]) + m), min(int(hi[i]), int(hi[i - n]) + m)
+    return (ja, jb) if ja <= jb else None
+
+
 def best_path(
     n_zh: int,
     n_en: int,
@@ -59,7 +66,7 @@ def best_path(
     gain: list[np.ndarray] = []  # score of the bead chosen at each cell (for reporting)
     ins = len(types)  # back-pointer code for an English-only (0, 1) bead
     for i in range(n_zh + 1):
-        a, b = int(lo[i]), int(hi[i])
+        a = int(lo[i])
         row = np.full(width[i], NEG)
         back = np.full(width[i], -1, dtype=np.int16)
         got = np.zeros(width[i])
@@ -68,11 +75,11 @@ def best_path(
         for t, (n, m) in enumerate(types):
             if i - n < 0:
                 continue
-            pa, pb = int(lo[i - n]), int(hi[i - n])
-            # target j in [a, b] needs source j - m in [pa, pb]
-            ja, jb = max(a, pa + m), min(b, pb + m)
-            if ja > jb:
+            reach = bead_ends(lo, hi, i, n, m)
+            if reach is None:
                 continue
+            ja, jb = reach
+            pa = int(lo[i - n])
             prev = rows[i - n][ja - m - pa : jb - m - pa + 1]
             if m == 0:
                 s = np.full(jb - ja + 1, skip_zh)

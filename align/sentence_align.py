@@ -21,13 +21,13 @@ from typing import Sequence
 import numpy as np
 
 from align.alignment import Bead, Flag
-from align.anchors import band, find_anchors, neighbours
+from align.anchors import Neighbours, band, find_anchors, neighbours
 from align.confidence import RIVAL_CAP, Evidence, confidence
 from align.config import AlignConfig
 from align.dp import Step, bead_types, best_path
 from align.encoder import Encoder, word_pieces
 from align.errors import UsageError
-from align.features import NAMES, SKIP_EN, SKIP_ZH, WEIGHTS, BeadFeatures, make_side, type_column
+from align.features import NAMES, SKIP_EN, SKIP_ZH, WEIGHTS, BeadFeatures, Side, make_side, type_column
 from align.lengths import fit_length_model
 from align.lexical import build_index
 from align.pairing_scores import mean_cosine
@@ -58,8 +58,19 @@ def _check(config: AlignConfig) -> None:
         raise UsageError(f"span_mode={config.span_mode!r}: unknown; use 'pool' or 'encode'")
 
 
-def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: AlignConfig) -> Prepared:
-    """Encode, build spans, find anchors, fit the length model, lay out the band."""
+@dataclass(frozen=True)
+class Embedded:
+    """One encoder's view of a document pair: span vectors with k-NN means, the neighbours,
+    and the mean cosine of unrelated sentences."""
+
+    zh: Side
+    en: Side
+    neighbours: Neighbours
+    unrelated: float
+
+
+def embed_pair(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: AlignConfig) -> Embedded:
+    """Encode each distinct sentence once, build the span vectors, find the k nearest neighbours."""
     zh_vecs = encode_unique(encoder, zh)
     en_vecs = encode_unique(encoder, en)
     longest = config.max_bead - 1
@@ -67,8 +78,14 @@ def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: Alig
     zh_spans = build_spans(zh, zh_vecs, longest, zh=True, encoder=span_encoder)
     en_spans = build_spans(en, en_vecs, longest, zh=False, encoder=span_encoder)
     nb = neighbours(zh_vecs, en_vecs, config.neighbours)
-    anchors = find_anchors(nb, config.anchor_margin)
-    lengths = fit_length_model(list(zh_spans.lens[1]), list(en_spans.lens[1]), anchors)
+    return Embedded(make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), nb, mean_cosine(zh_vecs, en_vecs))
+
+
+def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: AlignConfig) -> Prepared:
+    """Encode, build spans, find anchors, fit the length model, lay out the band."""
+    emb = embed_pair(zh, en, encoder, config)
+    anchors = find_anchors(emb.neighbours, config.anchor_margin)
+    lengths = fit_length_model(list(emb.zh.spans.lens[1]), list(emb.en.spans.lens[1]), anchors)
     lo, hi = band(anchors, len(zh), len(en), config.band_width, config.band_drift, config.band_max)
     translation = build_translation_index(zh, en, lo, hi, config.max_bead)
     tokens = None
@@ -77,9 +94,8 @@ def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: Alig
         if zh_pieces is not None and en_pieces is not None:
             tokens = build_token_index(zh_pieces, en_pieces, lo, hi, config.max_bead)
     feats = BeadFeatures(
-        make_side(zh_spans, nb.zh_mean()), make_side(en_spans, nb.en_mean()), lengths,
-        build_index(zh, en, lo, hi, config.max_bead), translation,
-        unrelated=mean_cosine(zh_vecs, en_vecs),
+        emb.zh, emb.en, lengths, build_index(zh, en, lo, hi, config.max_bead), translation,
+        unrelated=emb.unrelated,
         tokens=tokens,
     )
     return Prepared(len(zh), len(en), feats, lo, hi)

@@ -1,7 +1,7 @@
 """Learn the bead-score weights of align/features.py as a semi-Markov CRF (softmax-margin).
 
-    python benchmarks/train_crf.py --encoder e5 --train 001-012 --test 013-024 --cost 3 --l2 30
-    python benchmarks/train_crf.py --encoder e5 --second use ...   # plus a second encoder's cosines
+    python benchmarks/train_crf.py --encoder e5 --train 001-012 --test 013-024 --cost 6 --l2 30
+    python benchmarks/train_crf.py --encoder e5 --second use --cost 3   # plus a second encoder's embedding features
 
 The DP's bead score ``features @ w`` is read as a log-potential, so every monotone path
 through the band gets probability ``exp(score) / Z``. Training maximises the gold path's
@@ -14,7 +14,8 @@ gradient is the gold features minus their expectation under the model, computed 
 forward-backward pass over the same band the DP searches, with the same bead types. A gold
 bead the DP cannot build (more sentences than ``max_bead``) is left latent: any path
 through its corners counts. Minimised with L-BFGS. Scores the held-out documents with the
-real DP and prints the weights as the literal to paste into align/features.py.
+real DP and prints the weights as the literal to paste into align/features.py (the shipped
+features' part; ``--save`` writes them all).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import numpy as np
 from common import parse_overrides
 from train_weights import evaluate, load_split, print_weights, split_parser
 
-from align.dp import bead_types
+from align.dp import bead_ends, bead_types
 from align.features import NAMES, SKIP_EN, SKIP_ZH, WEIGHTS
 
 NEG = -np.inf
@@ -76,42 +77,38 @@ def _width(features) -> int:
     return getattr(features, "width", len(NAMES))
 
 
+# the embedding block of the features: cosine per shape, adjacent margins, k-NN, worst gaps
+EMBEDDING = NAMES.index("length z^2/2")
+
+
 @dataclass(frozen=True)
 class Dual:
     """The shipped features followed by the embedding block of a second encoder's."""
 
     first: object
     second: object
-    block: int = 9  # cos per shape, adjacent margins, knn, worst gaps
 
     @property
     def width(self) -> int:
-        return len(NAMES) + self.block
+        return len(NAMES) + EMBEDDING
 
     def matrix(self, i, n, m, ja, jb):
-        return np.hstack([self.first.matrix(i, n, m, ja, jb), self.second.matrix(i, n, m, ja, jb)[:, : self.block]])
+        return np.hstack([self.first.matrix(i, n, m, ja, jb), self.second.matrix(i, n, m, ja, jb)[:, :EMBEDDING]])
 
 
-def with_second_encoder(train, tag, config):
+def with_second_encoder(docs, tag, config):
     """Each prepared document with a second encoder's embedding features (same band)."""
     from dataclasses import replace
 
     from common import CachedEncoder, cache_tag, load_encoder
 
-    from align.anchors import neighbours
-    from align.features import make_side
-    from align.pairing_scores import mean_cosine
-    from align.spans import build_spans, encode_unique
+    from align.sentence_align import embed_pair
 
     encoder = CachedEncoder(lambda: load_encoder(tag), cache_tag(tag))
     out = []
-    for pair, prep in train:
-        zv, ev = encode_unique(encoder, pair.zh), encode_unique(encoder, pair.en)
-        longest = config.max_bead - 1
-        nb = neighbours(zv, ev, config.neighbours)
-        zs, es = build_spans(pair.zh, zv, longest, zh=True), build_spans(pair.en, ev, longest, zh=False)
-        second = replace(prep.features, zh=make_side(zs, nb.zh_mean()), en=make_side(es, nb.en_mean()),
-                         unrelated=mean_cosine(zv, ev), tokens=None)
+    for pair, prep in docs:
+        emb = embed_pair(pair.zh, pair.en, encoder, config)
+        second = replace(prep.features, zh=emb.zh, en=emb.en, unrelated=emb.unrelated, tokens=None)
         out.append((pair, replace(prep, features=Dual(prep.features, second))))
     encoder.save()
     return out
@@ -124,15 +121,12 @@ def build_lattice(prep, lo, hi, r0, r1, start, end, types, gold) -> Lattice:
     feats = prep.features
     rows: dict[int, list[Entry]] = {}
     for i in range(r0, r1 + 1):
-        a, b = int(lo[i]), int(hi[i])
         out = []
         for n, m in types:
-            if i - n < r0:
+            reach = bead_ends(lo, hi, i, n, m) if i - n >= r0 else None
+            if reach is None:
                 continue
-            pa, pb = int(lo[i - n]), int(hi[i - n])
-            ja, jb = max(a, pa + m), min(b, pb + m)
-            if ja > jb:
-                continue
+            ja, jb = reach
             count = jb - ja + 1
             cost = np.ones(count)
             if m == 0:
@@ -151,9 +145,9 @@ def build_lattice(prep, lo, hi, r0, r1, start, end, types, gold) -> Lattice:
     return Lattice(r0, r1, start, end, lo, hi, rows, skip_cost)
 
 
-def forward_backward(lat: Lattice, w: np.ndarray, alpha: float, marginals: dict | None = None) -> tuple[float, np.ndarray]:
+def forward_backward(lat: Lattice, w: np.ndarray, alpha: float) -> tuple[float, np.ndarray]:
     """log Z of the lattice under ``w`` (bead scores raised by ``alpha`` × cost) and the
-    expected feature sum; fills ``marginals[(i, n, m)]`` with each bead's posterior if given."""
+    expected feature sum."""
     lo, hi = lat.lo, lat.hi
     skip_w = float(w[SKIP_EN])
     scores = {i: [e.feats @ w + alpha * e.cost for e in entries] for i, entries in lat.rows.items()}
@@ -191,15 +185,14 @@ def forward_backward(lat: Lattice, w: np.ndarray, alpha: float, marginals: dict 
             inc = s + q[e.ja - a : e.jb - a + 1]
             mu = np.exp(fwd[i - e.n][src] + inc - log_z)
             expected += mu @ e.feats
-            if marginals is not None:
-                marginals[(i, e.n, e.m)] = mu
             r_[i - e.n][src] = np.logaddexp(r_[i - e.n][src], inc)
     return log_z, expected
 
 
 @dataclass
 class Doc:
-    name: str
+    """One training document: its whole lattice, the gold path's features, its latent beads."""
+
     den: Lattice
     gold_feats: np.ndarray  # feature sum of the gold beads the DP can build, unaligned sentences included
     latent: list[Lattice]  # gold beads too large for the DP
@@ -209,7 +202,7 @@ def make_doc(pair, prep, config) -> Doc | None:
     """The training view of one document; None when its gold path leaves the DP's band."""
     types = bead_types(config.max_bead)
     longest = config.max_bead - 1
-    lo, hi = prep.lo.copy(), prep.hi.copy()
+    lo, hi = prep.lo, prep.hi
     gold_feats = np.zeros(_width(prep.features))
     latent_spans = []
     i = j = 0
@@ -236,7 +229,7 @@ def make_doc(pair, prep, config) -> Doc | None:
         if (sub_lo[zs : ze + 1] > sub_hi[zs : ze + 1]).any():
             return None
         latent.append(build_lattice(prep, sub_lo, sub_hi, zs, ze, es, ee, types, []))
-    return Doc(pair.name, den, gold_feats, latent)
+    return Doc(den, gold_feats, latent)
 
 
 def objective(x, docs, alpha, l2, w0, mask):
@@ -265,9 +258,9 @@ def main() -> None:
     from scipy.optimize import minimize  # installed with sentence-transformers; only training needs it
 
     ap = split_parser(__doc__)
-    ap.add_argument("--cost", type=float, default=1.0, help="softmax-margin cost of a non-gold bead")
-    ap.add_argument("--l2", type=float, default=1.0, help="pull towards the shipped weights")
-    ap.add_argument("--iters", type=int, default=60)
+    ap.add_argument("--cost", type=float, default=6.0, help="softmax-margin cost of a non-gold bead")
+    ap.add_argument("--l2", type=float, default=30.0, help="pull towards the shipped weights")
+    ap.add_argument("--iters", type=int, default=80, help="L-BFGS iterations")
     ap.add_argument("--scale", type=float, default=20.0, help="starting inverse temperature of the bead scores")
     ap.add_argument("--second", default="", help="tag of a second encoder whose embedding features are added (e.g. use)")
     ap.add_argument("--init", default="", help="start from these weights (.npy) instead of the shipped ones")
@@ -280,9 +273,9 @@ def main() -> None:
     t0 = time.perf_counter()
     names = list(NAMES)
     if args.second:
-        train = with_second_encoder(train, args.second, config)
-        test = with_second_encoder(test, args.second, config)
-        names += [f"{args.second} {n}" for n in NAMES[:9]]
+        both = with_second_encoder(train + test, args.second, config)
+        train, test = both[: len(train)], both[len(train) :]
+        names += [f"{args.second} {n}" for n in NAMES[:EMBEDDING]]
     w0 = np.zeros(len(names))
     w0[: len(NAMES)] = WEIGHTS
     if args.init:
