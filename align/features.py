@@ -44,7 +44,7 @@ DENSE = (
     "missing tokens",
     "dict zh gain",  # zh words the en span translates (CC-CEDICT), beyond chance, per average sentence
     "dict en gain",  # en words the zh span translates, beyond chance
-    "token zh cover",  # mean best cosine of the zh word pieces across the bead, beyond usual (align/tokens.py)
+    "token zh cover",  # summed best cosines of the zh word pieces across the bead, beyond usual, per average sentence (align/tokens.py)
     "token en cover",
 )
 NAMES = DENSE + tuple(f"type {n}-{m}" for n, m in TYPES) + ("type n-m other", "type 1-0", "type 0-1")

@@ -73,6 +73,11 @@ class PairCounts:
         return out
 
 
+def mean_per_sentence(counts: np.ndarray) -> float:
+    """Mean count per sentence, at least 1: the unit in which a bead's evidence is measured."""
+    return max(float(counts.mean()), 1.0) if len(counts) else 1.0
+
+
 def window_sums(values: np.ndarray, m: int) -> np.ndarray:
     """Sums of every ``m`` consecutive values."""
     cum = np.concatenate([[0.0], np.cumsum(values)])

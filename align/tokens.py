@@ -4,7 +4,8 @@ A sentence vector judges a whole span at once; a middle layer of the same networ
 holds one vector per word piece, and there translations lie close together (SimAlign,
 Jalili Sabet et al. 2020; BERTScore, Zhang et al. 2020). For a candidate bead, each Chinese
 piece takes its best cosine to any English piece of the bead and vice versa; a side's
-*cover* is the mean of those best cosines over its pieces.
+*cover* is the sum of those best cosines over its pieces, per average sentence of that side
+(the unit the dictionary gains use, :mod:`align.translation`).
 
 Short pieces match something in any sentence, so each sentence's cover is taken *beyond
 its usual level*, the way a margin corrects a cosine: a Chinese sentence's sum of best
@@ -12,8 +13,17 @@ cosines against a run of ``m`` English sentences minus its mean over all the run
 its DP rows can reach (and the same for each English sentence against runs of ``n``
 Chinese ones). Only pairs inside the band are compared: linear in document length.
 
-On MAC-Test 001-012 / 013-024 this moved exact F1 from 0.864 / 0.850 to 0.872 / 0.861, and
-WMT22 sentence links through the pipeline from 0.942 / 0.961 to 0.953 / 0.971 (test / dev).
+A sum, not a mean: a merge of two sentences and the two 1-1 beads it replaces then weigh the
+same pieces, and the merge wins exactly when pieces of one sentence find their translation
+in the other bead (a translator who moved a clause across a sentence boundary). A mean gave
+each bead one cover whatever its size, so splitting doubled the evidence. Each piece's
+gain is counted above a small floor (``PIECE_FLOOR``), so an untranslated sentence is not
+folded into a neighbour for free.
+
+On MAC-Test 001-012 / 013-024 the token evidence moved exact F1 from 0.864 / 0.850 to 0.872 /
+0.861, and WMT22 sentence links through the pipeline from 0.942 / 0.961 to 0.953 / 0.971
+(test / dev). Sums instead of means (same weights) moved MAC-Test from 0.880 / 0.878 to
+0.886 / 0.885.
 """
 
 from __future__ import annotations
@@ -25,7 +35,15 @@ from typing import Sequence
 import numpy as np
 
 from align.anchors import reach_ranges
-from align.pair_counts import window_sums
+from align.pair_counts import mean_per_sentence, window_sums
+
+# A piece earns its best cosine beyond its sentence's usual level minus this floor. Every
+# piece of an aligned sentence is counted once on any path, so the floor only changes what
+# leaving a sentence unaligned costs: it saves the floor times the sentence's pieces, and a
+# sentence whose pieces match nothing better than usual (an omission) is not folded into a
+# neighbour for free. On a 3,000-sentence UNPC stream with dropped sentences: exact F1
+# 0.9406 without the floor, 0.9433 with 0.1; MAC-Test and aca / pol / mag unchanged.
+PIECE_FLOOR = 0.1
 
 
 @dataclass(frozen=True)
@@ -39,6 +57,8 @@ class TokenIndex:
 
     zh_pieces: np.ndarray  # word pieces per zh sentence
     en_pieces: np.ndarray
+    zh_unit: float  # mean word pieces per zh sentence (at least 1): covers are per average sentence
+    en_unit: float
     zh_start: np.ndarray  # first en sentence zh row r is compared with
     zh_cover: tuple[np.ndarray, ...]  # index m = 1..reach-1 (0 unused)
     en_start: tuple[np.ndarray, ...]  # index n: first en sentence of the zh run ending at e
@@ -52,9 +72,9 @@ class TokenIndex:
         zh_sum = _gather(rows, starts[None, :] - self.zh_start[zs:ze, None]).sum(axis=0)
         en_row = self.en_cover[n][ze]
         en_sum = window_sums(_gather(en_row[None, :], np.arange(ja - m, jb)[None, :] - self.en_start[n][ze])[0], m)
-        zh_total = max(float(self.zh_pieces[zs:ze].sum()), 1.0)
-        en_total = np.maximum(window_sums(self.en_pieces[ja - m : jb], m), 1.0)
-        return zh_sum / zh_total, en_sum / en_total
+        zh_sum = zh_sum - PIECE_FLOOR * float(self.zh_pieces[zs:ze].sum())
+        en_sum = en_sum - PIECE_FLOOR * window_sums(self.en_pieces[ja - m : jb], m)
+        return zh_sum / self.zh_unit, en_sum / self.en_unit
 
 
 def _gather(table: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -101,9 +121,12 @@ def build_token_index(
                 best = np.max([row[piece_start[j0] - piece_start[a[k]] : piece_start[j1] - piece_start[a[k]]]
                                for k, row in zip(range(first, r + 1), list(recent)[-n:])], axis=0)
                 en_runs[n].put(r + 1, j0, _segment_sums(best, en_pieces[j0:j1]))
+    zh_pieces = np.array([len(t) for t in zh], dtype=np.float64)
     return TokenIndex(
-        zh_pieces=np.array([len(t) for t in zh], dtype=np.float64),
+        zh_pieces=zh_pieces,
         en_pieces=en_pieces.astype(np.float64),
+        zh_unit=mean_per_sentence(zh_pieces),
+        en_unit=mean_per_sentence(en_pieces.astype(np.float64)),
         zh_start=a,
         zh_cover=tuple(zh_cover),
         en_start=tuple(runs.starts for runs in en_runs),

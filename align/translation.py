@@ -27,7 +27,7 @@ import numpy as np
 
 from align.anchors import reach_ranges
 from align.cedict import english_stems, load
-from align.pair_counts import PairCounts, window_sums
+from align.pair_counts import PairCounts, mean_per_sentence, window_sums
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class TranslationIndex:
     en_hits: PairCounts  # zh i, en j -> words of en j that zh i translates
     zh_rate: np.ndarray  # hits of zh i per en word, over the en sentences it can reach
     en_rate: np.ndarray  # hits of en j per zh word, over the zh sentences that reach it
+    zh_unit: float  # mean dictionary words per zh sentence (at least 1): gains are per average sentence
+    en_unit: float
 
     def gains(self, zs: int, ze: int, m: int, ja: int, jb: int) -> tuple[np.ndarray, np.ndarray]:
         """Gains of zh ``zs..ze-1`` with en ``j-m..j-1`` for ``j`` in ``ja..jb``: (zh side, en side)."""
@@ -47,13 +49,9 @@ class TranslationIndex:
         en_words = window_sums(self.en_words[ja - m : jb], m)
         zh_hit = np.minimum(self.zh_hits.sums(zs, ze, m, ja, jb), zh_words)
         en_hit = np.minimum(self.en_hits.sums(zs, ze, m, ja, jb), en_words)
-        zh_gain = (zh_hit - float(self.zh_rate[zs:ze].sum()) * en_words) / _mean(self.zh_words)
-        en_gain = (en_hit - window_sums(self.en_rate[ja - m : jb], m) * zh_words) / _mean(self.en_words)
+        zh_gain = (zh_hit - float(self.zh_rate[zs:ze].sum()) * en_words) / self.zh_unit
+        en_gain = (en_hit - window_sums(self.en_rate[ja - m : jb], m) * zh_words) / self.en_unit
         return zh_gain, en_gain
-
-
-def _mean(words: np.ndarray) -> float:
-    return max(float(words.mean()), 1.0) if len(words) else 1.0
 
 
 def build_translation_index(
@@ -89,11 +87,14 @@ def build_translation_index(
                 en_row[j - a] = len(stems & union)
         en_hit_sum[a:b] += en_row
         zh_rate[r] = int(zh_row.sum()) / max(en_cum[b] - en_cum[a], 1.0)
+    zh_words = np.array([len(g) for g in zh_glosses], dtype=np.float64)
     return TranslationIndex(
-        zh_words=np.array([len(g) for g in zh_glosses], dtype=np.float64),
+        zh_words=zh_words,
         en_words=en_words,
         zh_hits=zh_hits,
         en_hits=en_hits,
         zh_rate=zh_rate,
         en_rate=en_hit_sum / np.maximum(zh_word_sum, 1.0),
+        zh_unit=mean_per_sentence(zh_words),
+        en_unit=mean_per_sentence(en_words),
     )

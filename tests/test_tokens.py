@@ -7,6 +7,7 @@ import pytest
 
 from align.config import AlignConfig
 from align.sentence_align import align_sentences
+from align.tokens import PIECE_FLOOR as FLOOR
 from align.tokens import build_token_index
 
 
@@ -21,27 +22,38 @@ FULL_BAND = (np.array([0, 0, 0]), np.array([2, 2, 2]))
 
 def test_a_translation_covers_beyond_the_usual_level_and_a_neighbour_below_it() -> None:
     index = build_token_index([_pieces(E1), _pieces(E2)], [_pieces(E1), _pieces(E2)], *FULL_BAND, reach=2)
-    # zh 0 against en 0 (j=1) and en 1 (j=2): best cosines 1 and 0, their mean 0.5 subtracted
+    # zh 0 against en 0 (j=1) and en 1 (j=2): best cosines 1 and 0, their mean 0.5 subtracted,
+    # and the floor once for the one piece (one piece per sentence: the unit is 1)
     zh_side, en_side = index.gains(0, 1, 1, 1, 2)
-    assert zh_side.tolist() == [0.5, -0.5]
-    assert en_side.tolist() == [0.5, -0.5]
+    assert np.allclose(zh_side, [0.5 - FLOOR, -0.5 - FLOOR])
+    assert np.allclose(en_side, [0.5 - FLOOR, -0.5 - FLOOR])
     zh_side, en_side = index.gains(1, 2, 1, 1, 2)
-    assert zh_side.tolist() == [-0.5, 0.5]
-    assert en_side.tolist() == [-0.5, 0.5]
+    assert np.allclose(zh_side, [-0.5 - FLOOR, 0.5 - FLOOR])
+    assert np.allclose(en_side, [-0.5 - FLOOR, 0.5 - FLOOR])
 
 
-def test_covers_are_means_over_the_pieces_of_a_side() -> None:
+def test_covers_sum_over_the_pieces_of_a_bead_per_average_sentence() -> None:
+    # zh 0 says E1 and E2, zh 1 says E3; en the same: 1.5 pieces per sentence on each side
+    index = build_token_index([_pieces(E1, E2), _pieces(E3)], [_pieces(E1, E2), _pieces(E3)], *FULL_BAND, reach=2)
+    zh_side, en_side = index.gains(0, 1, 1, 1, 2)  # zh 0 with en 0, then with en 1
+    # zh 0's two pieces sum to 2 against en 0 and 0 against en 1: 1 beyond their mean and -1
+    assert np.allclose(zh_side, [(1 - 2 * FLOOR) / 1.5, (-1 - 2 * FLOOR) / 1.5])
+    # en 0 sums 2 against zh 0 and 0 against zh 1 (1 beyond its mean); en 1 sums 0 and 1
+    assert np.allclose(en_side, [(1 - 2 * FLOOR) / 1.5, (-0.5 - FLOOR) / 1.5])
+
+
+def test_a_run_of_two_is_measured_against_the_usual_run_of_two() -> None:
     # zh 0 says E1 and E2; en 0 says E1, en 1 E2, en 2 E3: the 1-2 bead covers both pieces
     zh = [_pieces(E1, E2)]
     en = [_pieces(E1), _pieces(E2), _pieces(E3)]
     index = build_token_index(zh, en, np.array([0, 3]), np.array([3, 3]), reach=3)
     zh_side, en_side = index.gains(0, 1, 2, 2, 3)  # zh 0 with en 0-1, then with en 1-2
-    # sums of best cosines over the two zh pieces: 2 and 1, minus their mean 1.5, over 2 pieces
-    assert zh_side.tolist() == [0.25, -0.25]
+    # sums of best cosines over the two zh pieces: 2 and 1, minus their mean 1.5, per 2 pieces a sentence
+    assert np.allclose(zh_side, [0.25 - FLOOR, -0.25 - FLOOR])
     # each en sentence against the one zh run: its mean over runs is itself, so 0 beyond it
-    assert en_side.tolist() == [0.0, 0.0]
+    assert np.allclose(en_side, [-2 * FLOOR, -2 * FLOOR])
     single, _ = index.gains(0, 1, 1, 1, 3)  # one en sentence each: sums 1, 1, 0 minus 2/3
-    assert np.allclose(single, [1 / 6, 1 / 6, -1 / 3])
+    assert np.allclose(single, [1 / 6 - FLOOR, 1 / 6 - FLOOR, -1 / 3 - FLOOR])
 
 
 def test_sentences_without_pieces_count_as_usual() -> None:
@@ -49,7 +61,8 @@ def test_sentences_without_pieces_count_as_usual() -> None:
     index = build_token_index([empty, _pieces(E2)], [_pieces(E1), empty], *FULL_BAND, reach=2)
     zh_side, en_side = index.gains(0, 1, 1, 1, 2)
     assert zh_side.tolist() == [0.0, 0.0]
-    assert en_side.tolist() == [0.0, 0.0]
+    # en 0's one piece matches neither zh sentence: its usual level, less the floor
+    assert np.allclose(en_side, [-FLOOR, 0.0])
 
 
 DIM = 16
