@@ -57,7 +57,7 @@ class TokenIndex:
 
     zh_pieces: np.ndarray  # word pieces per zh sentence
     en_pieces: np.ndarray
-    zh_unit: float  # mean word pieces per zh sentence (at least 1): covers are per average sentence
+    zh_unit: float  # mean word pieces per zh sentence (at least 1; kept, gains() runs per DP row): covers are per average sentence
     en_unit: float
     zh_start: np.ndarray  # first en sentence zh row r is compared with
     zh_cover: tuple[np.ndarray, ...]  # index m = 1..reach-1 (0 unused)
@@ -121,12 +121,12 @@ def build_token_index(
                 best = np.max([row[piece_start[j0] - piece_start[a[k]] : piece_start[j1] - piece_start[a[k]]]
                                for k, row in zip(range(first, r + 1), list(recent)[-n:])], axis=0)
                 en_runs[n].put(r + 1, j0, _segment_sums(best, en_pieces[j0:j1]))
-    zh_pieces = np.array([len(t) for t in zh], dtype=np.float64)
+    zh_counts, en_counts = np.array([len(t) for t in zh], dtype=np.float64), en_pieces.astype(np.float64)
     return TokenIndex(
-        zh_pieces=zh_pieces,
-        en_pieces=en_pieces.astype(np.float64),
-        zh_unit=mean_per_sentence(zh_pieces),
-        en_unit=mean_per_sentence(en_pieces.astype(np.float64)),
+        zh_pieces=zh_counts,
+        en_pieces=en_counts,
+        zh_unit=mean_per_sentence(zh_counts),
+        en_unit=mean_per_sentence(en_counts),
         zh_start=a,
         zh_cover=tuple(zh_cover),
         en_start=tuple(runs.starts for runs in en_runs),
