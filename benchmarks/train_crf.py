@@ -21,7 +21,7 @@ features' part; ``--save`` writes them all).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from common import parse_overrides
@@ -98,8 +98,6 @@ class Dual:
 
 def with_second_encoder(docs, tag, config):
     """Each prepared document with a second encoder's embedding features (same band)."""
-    from dataclasses import replace
-
     from common import CachedEncoder, cache_tag, load_encoder
 
     from align.sentence_align import embed_pair
