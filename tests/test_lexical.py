@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from align.lexical import build_index, tokens, zh_numeral_value
+from align.lexical import MARKS, build_index, marks, tokens, zh_numeral_value
 
 NUMERALS = [("二十一", 21), ("三千零五", 3005), ("十四", 14), ("十", 10), ("一万二千", 12000), ("两", 2)]
 
@@ -57,3 +57,20 @@ def test_matches_are_kept_only_where_a_bead_can_reach():
     en = [f"In {y}." for y in (2005, 2001, 2002, 2003, 2004, 2000)]  # 2000 and 2005 swapped
     index = _index(zh, en, lo=list(range(7)), hi=list(range(7)), reach=1)
     assert index.matches.nonzero() == {1: {1: 1}, 2: {2: 1}, 3: {3: 1}, 4: {4: 1}}
+
+
+def test_marks_count_question_and_exclamation_marks_of_either_width():
+    assert MARKS == ("?", "!")
+    assert marks("你去吗？去！真的！") == [1, 2]
+    assert marks("Really?! Yes.") == [1, 1]
+    assert marks("没有。") == [0, 0]
+
+
+def test_mark_mismatch_counts_marks_one_side_of_a_bead_lacks():
+    index = _index(["你去吗？", "好！", "嗯。"], ["Are you going?", "Good!", "Fine?"], reach=3)
+    # zh 0..1 (one ?, one !) against en runs of two ending at 2 and 3: en 0..1 match, en 1..2 has ! and ?
+    assert index.mark_mismatch(0, 2, 2, 2, 3).tolist() == [0, 0]
+    # zh 1 (one !) against single en sentences 0, 1, 2
+    assert index.mark_mismatch(1, 2, 1, 1, 3).tolist() == [2, 0, 2]
+    # zh 0..2 against all three en sentences: one ? too many on the en side
+    assert index.mark_mismatch(0, 3, 3, 3, 3).tolist() == [1]

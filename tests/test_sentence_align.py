@@ -209,3 +209,26 @@ def test_related_sentences_of_a_short_pair_stay_one_to_one(count: int) -> None:
     zh, en = [_zh_text(k) for k in range(count)], [_en_text(k) for k in range(count)]
     beads = align_sentences(zh, en, FakeEncoder({**dict(zip(zh, vectors)), **dict(zip(en, vectors))}))
     assert _ids(beads) == [((k,), (k,)) for k in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("zh_ends", "reply", "expected"),
+    [
+        (("？", "。"), "Why?", [((0,), (0, 1)), ((1,), (2,))]),  # the question keeps its "Why?"
+        (("。", "！"), "Why!", [((0,), (0,)), ((1,), (1, 2))]),  # the exclamation keeps its "Why!"
+    ],
+)
+def test_question_and_exclamation_marks_decide_a_boundary_the_embeddings_leave_open(zh_ends, reply, expected) -> None:
+    # The short English reply sits between the two Chinese sentences in meaning (the same
+    # vectors in both cases, near the point where the embeddings alone change their mind);
+    # only the marks differ, and the reply joins the sentence whose mark it shares.
+    rng = np.random.default_rng(0)
+    base = [_unit(rng.normal(size=DIM)) for _ in range(3)]
+    noise = [_unit(rng.normal(size=DIM)) for _ in range(2)]
+    zh = ["你明天真的要一个人去北京" + zh_ends[0], "我们都觉得这样做太危险了" + zh_ends[1], "孩子们在河边玩水。"]
+    en = ["Are you really going to Beijing alone tomorrow.", reply, "We all think it is too dangerous.",
+          "The children played in the river."]
+    vectors = [*base, _unit(base[0] + 0.3 * noise[0]), _unit(0.42 * base[0] + 0.58 * base[1]),
+               _unit(base[1] + 0.3 * noise[1]), base[2]]
+    beads = align_sentences(zh, en, FakeEncoder(dict(zip(zh + en, vectors))))
+    assert _ids(beads)[:2] == expected
