@@ -6,8 +6,8 @@ behave differently from single sentences), Bertalign's adjacent-sentence margin 
 sides, the k-NN margin, how well the *worst* sentence of a merge fits the other side,
 the length model's z, shared and one-sided numbers/names, the words a bilingual
 dictionary says each side translates beyond chance (:mod:`align.translation`), how well
-each side's word pieces find their match across the bead (:mod:`align.tokens`), and a bias
-per bead type.
+each side's word pieces find their match across the bead (:mod:`align.tokens`), the
+question and exclamation marks one side has and the other lacks, and a bias per bead type.
 
 The weights are learned with an averaged structured perceptron (Collins 2002): align a
 training document with the current weights, compare the chosen path with the gold path,

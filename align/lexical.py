@@ -98,7 +98,8 @@ def tokens(text: str, zh: bool) -> set[str]:
 
 @dataclass(frozen=True)
 class LexicalIndex:
-    """Per-sentence evidence counts and the sentence-pair match counts inside the band."""
+    """Per-sentence evidence counts, the sentence-pair match counts inside the band, and each
+    side's question and exclamation marks (cumulative, so a run's count is one subtraction)."""
 
     zh_count: np.ndarray  # evidence tokens per zh sentence
     en_count: np.ndarray  # evidence tokens per en sentence
