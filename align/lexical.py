@@ -21,6 +21,8 @@ from typing import Sequence
 import numpy as np
 
 from align.anchors import reach_ranges
+from align.cedict import load as load_dictionary
+from align.names import name_tokens
 from align.pair_counts import PairCounts
 
 # document symbols like A/RES/70/1, S/2018/123, CD/2133 stay one token
@@ -104,6 +106,7 @@ class LexicalIndex:
     zh_count: np.ndarray  # evidence tokens per zh sentence
     en_count: np.ndarray  # evidence tokens per en sentence
     matches: PairCounts  # shared tokens of zh i and en j
+    names: PairCounts  # pinyin names zh i and en j share (align/names.py)
     zh_marks: np.ndarray  # (sentences + 1, len(MARKS)): each mark's count in zh sentences 0..r-1 (cumulative)
     en_marks: np.ndarray
 
@@ -136,22 +139,12 @@ def build_index(zh: Sequence[str], en: Sequence[str], lo: np.ndarray, hi: np.nda
     common = set().union(*zh_tok) & set().union(*en_tok) if zh_tok and en_tok else set()
     zh_tok = [t & common for t in zh_tok]
     en_tok = [t & common for t in en_tok]
-    where: dict[str, list[int]] = {}
-    for j, toks in enumerate(en_tok):
-        for t in toks:
-            where.setdefault(t, []).append(j)
-    matches = PairCounts.zeros(*reach_ranges(lo, hi, reach, len(en)))
-    for r, toks in enumerate(zh_tok):
-        a, b = matches.span(r)
-        row = matches.view(r)
-        for t in toks:
-            js = where[t]
-            for j in js[bisect_left(js, a) : bisect_left(js, b)]:
-                row[j - a] += 1
+    zh_names, en_names = name_tokens(zh, en, load_dictionary())
     return LexicalIndex(
         zh_count=np.array([len(t) for t in zh_tok], dtype=np.float32),
         en_count=np.array([len(t) for t in en_tok], dtype=np.float32),
-        matches=matches,
+        matches=_pair_counts(zh_tok, en_tok, lo, hi, reach, len(en)),
+        names=_pair_counts(zh_names, en_names, lo, hi, reach, len(en), np.int8),  # a few names per sentence: a byte each (20k-sentence sides: 12 MB, not 49)
         zh_marks=_cumulative([marks(t) for t in zh]),
         en_marks=_cumulative([marks(t) for t in en]),
     )
@@ -163,3 +156,22 @@ def _cumulative(counts: list[list[int]]) -> np.ndarray:
     if counts:
         table[1:] = np.cumsum(np.array(counts, dtype=np.float64), axis=0)
     return table
+
+
+def _pair_counts(
+    zh_tok: list[set[str]], en_tok: list[set[str]], lo: np.ndarray, hi: np.ndarray, reach: int, n_en: int, dtype: type = np.int32
+) -> PairCounts:
+    """How many tokens zh sentence ``r`` and en sentence ``j`` share, for the pairs a bead can contain."""
+    where: dict[str, list[int]] = {}
+    for j, toks in enumerate(en_tok):
+        for t in toks:
+            where.setdefault(t, []).append(j)
+    counts = PairCounts.zeros(*reach_ranges(lo, hi, reach, n_en), dtype)
+    for r, toks in enumerate(zh_tok):
+        a, b = counts.span(r)
+        row = counts.view(r)
+        for t in toks:
+            js = where.get(t, [])
+            for j in js[bisect_left(js, a) : bisect_left(js, b)]:
+                row[j - a] += 1
+    return counts

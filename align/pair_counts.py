@@ -27,12 +27,13 @@ class PairCounts:
     values: np.ndarray
 
     @classmethod
-    def zeros(cls, starts: np.ndarray, ends: np.ndarray) -> PairCounts:
-        """All-zero counts over the given ranges, to be filled through :meth:`view`."""
+    def zeros(cls, starts: np.ndarray, ends: np.ndarray, dtype: type = np.int32) -> PairCounts:
+        """All-zero counts over the given ranges, to be filled through :meth:`view` (``dtype``
+        must hold the largest count)."""
         starts = np.asarray(starts, dtype=np.int64)
         ends = np.maximum(np.asarray(ends, dtype=np.int64), starts)
         offsets = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
-        return cls(starts, offsets, np.zeros(int(offsets[-1]), dtype=np.int32))
+        return cls(starts, offsets, np.zeros(int(offsets[-1]), dtype=dtype))
 
     def span(self, r: int) -> tuple[int, int]:
         """The en sentences ``start .. end - 1`` zh row ``r`` has counts for."""
@@ -61,6 +62,16 @@ class PairCounts:
         dense = np.zeros(jb - ja + m)  # en ja-m .. jb-1
         for r in range(zs, ze):
             dense += self.row(r, ja - m, jb)
+        return window_sums(dense, m)
+
+    def best_sums(self, zs: int, ze: int, m: int, ja: int, jb: int) -> np.ndarray:
+        """For each ``j`` in ``ja..jb``: over en ``j-m..j-1``, each en sentence's largest count
+        with one zh sentence of ``zs..ze-1``, summed. A count repeated on several zh sentences
+        (a name the Chinese repeats where the English says "he") then weighs the same whether
+        the bead holds one of them or all."""
+        dense = np.zeros(jb - ja + m)  # en ja-m .. jb-1
+        for r in range(zs, ze):
+            np.maximum(dense, self.row(r, ja - m, jb), out=dense)
         return window_sums(dense, m)
 
     def nonzero(self) -> dict[int, dict[int, int]]:

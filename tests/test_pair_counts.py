@@ -29,6 +29,13 @@ def test_sums_add_rows_and_windows_of_m_en_sentences() -> None:
     assert list(counts.sums(0, 2, 2, 2, 4)) == [1 + 0 + 0, 0 + 2 + 3, 2 + 3 + 4]
 
 
+def test_best_sums_take_each_en_sentences_best_zh_sentence() -> None:
+    counts = _counts()
+    # best over zh 0..1 per en sentence: en 0 max(1, 0), en 1 max(0, 0), en 2 max(2, 3), en 3 max(0, 4)
+    assert list(counts.best_sums(0, 2, 2, 2, 4)) == [1 + 0, 0 + 3, 3 + 4]
+    assert list(counts.best_sums(0, 1, 1, 1, 3)) == [1, 0, 2]  # one zh sentence: its own row
+
+
 def test_nonzero_lists_what_was_stored() -> None:
     assert _counts().nonzero() == {0: {0: 1, 2: 2}, 1: {2: 3, 3: 4}}
 

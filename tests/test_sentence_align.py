@@ -232,3 +232,25 @@ def test_question_and_exclamation_marks_decide_a_boundary_the_embeddings_leave_o
                _unit(base[1] + 0.3 * noise[1]), base[2]]
     beads = align_sentences(zh, en, FakeEncoder(dict(zip(zh + en, vectors))))
     assert _ids(beads)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("王琦瑶", "她母亲", [((0,), (0, 1)), ((1,), (2,))]),  # "Wang Qiyao smiled." joins the sentence naming her
+        ("她母亲", "王琦瑶", [((0,), (0,)), ((1,), (1, 2))]),
+    ],
+)
+def test_a_pinyin_name_decides_a_boundary_the_embeddings_leave_open(first: str, second: str, expected: list) -> None:
+    # The same vectors in both cases, near the point where the embeddings alone change their
+    # mind; only which Chinese sentence holds 王琦瑶 differs.
+    rng = np.random.default_rng(0)
+    base = [_unit(rng.normal(size=DIM)) for _ in range(3)]
+    noise = [_unit(rng.normal(size=DIM)) for _ in range(2)]
+    zh = [first + "明天要一个人去北京。", second + "觉得这样做太危险了。", "孩子们在河边玩水。"]
+    en = ["She was going to Beijing alone the next day.", "Wang Qiyao smiled.", "Her mother thought it too dangerous.",
+          "The children played in the river."]
+    vectors = [*base, _unit(base[0] + 0.3 * noise[0]), _unit(0.46 * base[0] + 0.54 * base[1]),
+               _unit(base[1] + 0.3 * noise[1]), base[2]]
+    beads = align_sentences(zh, en, FakeEncoder(dict(zip(zh + en, vectors))))
+    assert _ids(beads)[:2] == expected
