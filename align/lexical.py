@@ -171,7 +171,7 @@ def _pair_counts(
         a, b = counts.span(r)
         row = counts.view(r)
         for t in toks:
-            js = where.get(t, [])
+            js = where[t]  # every token kept on one side occurs on the other
             for j in js[bisect_left(js, a) : bisect_left(js, b)]:
                 row[j - a] += 1
     return counts

@@ -59,20 +59,18 @@ class PairCounts:
     def sums(self, zs: int, ze: int, m: int, ja: int, jb: int) -> np.ndarray:
         """Counts summed over zh ``zs..ze-1`` and en ``j-m..j-1``, for each ``j`` in ``ja..jb``
         (the beads the DP scores in one call)."""
-        dense = np.zeros(jb - ja + m)  # en ja-m .. jb-1
-        for r in range(zs, ze):
-            dense += self.row(r, ja - m, jb)
-        return window_sums(dense, m)
+        return window_sums(self._rows(zs, ze, ja - m, jb).sum(axis=0), m)
 
     def best_sums(self, zs: int, ze: int, m: int, ja: int, jb: int) -> np.ndarray:
         """For each ``j`` in ``ja..jb``: over en ``j-m..j-1``, each en sentence's largest count
         with one zh sentence of ``zs..ze-1``, summed. A count repeated on several zh sentences
         (a name the Chinese repeats where the English says "he") then weighs the same whether
         the bead holds one of them or all."""
-        dense = np.zeros(jb - ja + m)  # en ja-m .. jb-1
-        for r in range(zs, ze):
-            np.maximum(dense, self.row(r, ja - m, jb), out=dense)
-        return window_sums(dense, m)
+        return window_sums(self._rows(zs, ze, ja - m, jb).max(axis=0, initial=0.0), m)
+
+    def _rows(self, zs: int, ze: int, lo: int, hi: int) -> np.ndarray:
+        """Rows ``zs..ze-1`` over en ``lo..hi-1``, one under the other."""
+        return np.array([self.row(r, lo, hi) for r in range(zs, ze)]).reshape(ze - zs, max(hi - lo, 0))
 
     def nonzero(self) -> dict[int, dict[int, int]]:
         """The non-zero counts as ``{r: {j: count}}`` (for reading and tests; not for the DP)."""
