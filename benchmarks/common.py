@@ -76,17 +76,19 @@ def _source_languages(meta: Path) -> dict[str, str]:
 class CachedEncoder:
     """Wraps an encoder; vectors are kept per text and saved under ``/tmp`` on ``save()``."""
 
-    def __init__(self, inner, tag: str) -> None:
-        # ``inner`` may be a zero-argument factory: the model then loads on the first miss only
+    def __init__(self, inner, tag: str, pieces: bool = True, load: bool = True) -> None:
+        # ``inner`` may be a zero-argument factory: the model then loads on the first miss only.
+        # ``pieces=False``: no word pieces (the shared piece file holds every tuning set's, ~0.5 GB);
+        # ``load=False``: start empty (an end-to-end run encodes everything itself).
         self._inner = inner
         self.name = getattr(inner, "name", tag)
         self.dim = getattr(inner, "dim", {"use": 512}.get(tag, 384))
         self.path = CACHE_DIR / f"{tag}.npz"
         self.table: dict[bytes, np.ndarray] = {}
         self.misses = 0
-        self._pieces = None if tag == "use" else PieceCache(CACHE_DIR / "pieces-e5.npz")
+        self._pieces = None if tag == "use" or not pieces else PieceCache(CACHE_DIR / "pieces-e5.npz")
         self._piece_encoder = None
-        if self.path.exists():
+        if load and self.path.exists():
             data = np.load(self.path)
             for key, vec in zip(data["keys"], data["vecs"]):
                 self.table[bytes(key)] = vec

@@ -110,7 +110,7 @@ class NamedCache(CachedEncoder):
 
     def __init__(self, name: str, dim: int, tag: str) -> None:  # noqa: D107
         inner = type("NoModel", (), {"name": name, "dim": dim, "encode": _no_model})()
-        super().__init__(inner, tag)
+        super().__init__(inner, tag, pieces=False)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -130,8 +130,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         encoder = Lookup(NamedCache(f"vectors saved by a full run ({tag})", dim, tag))
         loaded = time.perf_counter()
     else:
-        encoder = CachedEncoder(load_encoder(args.encoder), tag)
-        encoder.table.clear()  # a full run encodes everything itself
+        # a full run encodes everything itself; the vectors it keeps for --cached take ~30 MB
+        encoder = CachedEncoder(load_encoder(args.encoder), tag, pieces=False, load=False)
         loaded = time.perf_counter()
     alignment = align_documents(zh, en, AlignConfig(), encoder)
     done = time.perf_counter()
