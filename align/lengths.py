@@ -33,12 +33,12 @@ FLOOR_VARIANCE = 0.06
 REFERENCE_LENGTH = 30.0  # Chinese characters; ``LengthModel.sigma`` is the spread of a bead this long
 
 
-def residual(zh: np.ndarray, en: np.ndarray, ratio: float) -> np.ndarray:
+def residual(zh: np.ndarray | float, en: np.ndarray | float, ratio: float) -> np.ndarray:
     """Log of the English length over the length ``ratio`` × Chinese predicts, smoothed alike."""
     return np.log(en + SMOOTHING) - np.log(ratio * zh + SMOOTHING)
 
 
-def spread(zh: np.ndarray, en: np.ndarray, ratio: float) -> np.ndarray:
+def spread(zh: np.ndarray | float, en: np.ndarray | float, ratio: float) -> np.ndarray:
     """Relative spread of a bead's log length ratio: 1 at ``REFERENCE_LENGTH``, wider below."""
     size = 0.5 * (zh + en / ratio) + SMOOTHING
     return np.sqrt((FLOOR_VARIANCE + 1.0 / size) / (FLOOR_VARIANCE + 1.0 / (REFERENCE_LENGTH + SMOOTHING)))
