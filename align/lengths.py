@@ -3,7 +3,8 @@
 Chinese and English lengths (in non-space characters) are roughly proportional, but the
 ratio depends on the text (≈ 3 for UN prose, other values for fiction or tables), so it is
 measured on the pair: the ratio of total lengths, and the spread of per-bead log-ratios
-measured on confident anchors. A bead's length evidence is the Gaussian log-density of its
+measured on confident anchors when there are 20 or more (with the default model there
+rarely are: the README's *How many anchors there are*). A bead's length evidence is the Gaussian log-density of its
 log-ratio in units of that spread — Gale and Church's test, in log space: the English length
 is compared with what the Chinese length predicts (smoothed alike, so a short bead is not
 pushed off the mean by the smoothing), and the spread widens for short beads, whose
@@ -21,7 +22,7 @@ import numpy as np
 # Added to both lengths so that very short sentences ("Yes." / "是。") do not produce
 # extreme ratios; about one short word.
 SMOOTHING = 4.0
-# Spread used when too few anchors are available to measure one (typical of zh-en).
+# Spread (of a REFERENCE_LENGTH bead) used when too few anchors are available to measure one.
 DEFAULT_SIGMA = 0.35
 MIN_SIGMA = 0.15
 # Variance of the log-ratio ~ FLOOR_VARIANCE + 1/length (Gale and Church: the variance of a
