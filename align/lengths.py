@@ -32,6 +32,7 @@ MIN_SIGMA = 0.15
 # 0.8996 / 0.8992 with 0.01 / 0.03 / 0.06 / 0.12, 0.8945 with the spread constant.
 FLOOR_VARIANCE = 0.06
 REFERENCE_LENGTH = 30.0  # Chinese characters; ``LengthModel.sigma`` is the spread of a bead this long
+_REFERENCE_VARIANCE = FLOOR_VARIANCE + 1.0 / (REFERENCE_LENGTH + SMOOTHING)
 
 
 def residual(zh: np.ndarray | float, en: np.ndarray | float, ratio: float) -> np.ndarray:
@@ -42,7 +43,7 @@ def residual(zh: np.ndarray | float, en: np.ndarray | float, ratio: float) -> np
 def spread(zh: np.ndarray | float, en: np.ndarray | float, ratio: float) -> np.ndarray:
     """Relative spread of a bead's log length ratio: 1 at ``REFERENCE_LENGTH``, wider below."""
     size = 0.5 * (zh + en / ratio) + SMOOTHING
-    return np.sqrt((FLOOR_VARIANCE + 1.0 / size) / (FLOOR_VARIANCE + 1.0 / (REFERENCE_LENGTH + SMOOTHING)))
+    return np.sqrt((FLOOR_VARIANCE + 1.0 / size) / _REFERENCE_VARIANCE)
 
 
 def text_length(text: str) -> int:
@@ -58,6 +59,11 @@ class LengthModel:
     mean: float
     sigma: float
 
+    @property
+    def ratio(self) -> float:
+        """English characters per Chinese character."""
+        return math.exp(self.mean)
+
     def z(self, zh_len: np.ndarray | float, en_len: np.ndarray | float) -> np.ndarray:
         """Standardised deviation of the length ratio from the pair's typical ratio.
 
@@ -67,8 +73,7 @@ class LengthModel:
         ``REFERENCE_LENGTH``-character bead)."""
         zh = np.asarray(zh_len, dtype=np.float64)
         en = np.asarray(en_len, dtype=np.float64)
-        ratio = math.exp(self.mean)
-        return residual(zh, en, ratio) / (self.sigma * spread(zh, en, ratio))
+        return residual(zh, en, self.ratio) / (self.sigma * spread(zh, en, self.ratio))
 
     def log_density(self, zh_len: np.ndarray | float, en_len: np.ndarray | float) -> np.ndarray:
         """Log-density (up to a constant) of the ratio: 0 at the typical ratio, negative away."""
