@@ -16,6 +16,7 @@ import numpy as np
 
 from align import __version__
 from align.alignment import Alignment, Bead, Flag, Level, Link, Signature
+from align.clauses import clause_texts
 from align.config import AlignConfig
 from align.document import Document, Lang, Sentence
 from align.encoder import Encoder, word_pieces
@@ -46,17 +47,22 @@ class _Prewarmed:
     """Serves vectors encoded up front in one batch; passes other texts to the encoder.
 
     Every sentence of both documents is encoded once, in one call (the encoder batches by
-    length across the whole document), and reused by the paragraph pass (pooled paragraph
+    length across the whole document), as is every edge clause the clause evidence needs
+    (:mod:`align.clauses`), and reused by the paragraph pass (pooled paragraph
     vectors), the whole-document pass and the per-group passes. Other texts go straight
-    through and are not kept, so memory stays at one vector per sentence. The word pieces
+    through and are not kept, so memory stays at one vector per sentence or clause. The word pieces
     of the same forward passes (if the encoder has them) are taken once and kept here too.
     """
 
-    def __init__(self, inner: Encoder, texts: Sequence[str]) -> None:
+    def __init__(self, inner: Encoder, texts: Sequence[str], clauses: Sequence[str] = ()) -> None:
         self.inner, self.name, self.dim = inner, inner.name, inner.dim
-        unique = sorted(set(texts))
-        vectors = np.asarray(inner.encode(unique), dtype=np.float32) if unique else np.zeros((0, inner.dim), np.float32)
-        self.table = dict(zip(unique, vectors))
+        self.sentences = sorted(set(texts))  # word pieces are taken for these, not for the clauses
+        # clauses first: an encoder that keeps word pieces until asked (align.embed) drops the
+        # oldest beyond its budget, so the clauses' unwanted pieces go before the sentences'
+        self.table: dict[str, np.ndarray] = {}
+        for batch in (sorted(set(clauses) - set(texts)), self.sentences):
+            if batch:
+                self.table.update(zip(batch, np.asarray(inner.encode(batch), dtype=np.float32)))
         self.pieces: dict[str, np.ndarray] | None = None  # filled on the first tokens() call
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -70,9 +76,8 @@ class _Prewarmed:
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray] | None:
         """Word pieces, taken from the encoder for the whole document on the first call."""
         if self.pieces is None:
-            unique = sorted(self.table)
-            found = word_pieces(self.inner, unique)
-            self.pieces = dict(zip(unique, found)) if found is not None else {}
+            found = word_pieces(self.inner, self.sentences)
+            self.pieces = dict(zip(self.sentences, found)) if found is not None else {}
         if not self.pieces:
             return None
         missing = sorted({t for t in texts if t not in self.pieces})
@@ -106,7 +111,9 @@ def align_documents(
         encoder = load_encoder()
     warnings = input_warnings(zh, en, config)
     signature = Signature(TOOL, __version__, encoder.name, config.settings())
-    encoder = _Prewarmed(encoder, [s.text for s in (*zh.sentences, *en.sentences)])
+    clauses = clause_texts((s.text for s in zh.sentences), zh=True) + clause_texts((s.text for s in en.sentences), zh=False)
+    wanted = clauses if level is Level.SENTENCE and config.clause_crossing else []
+    encoder = _Prewarmed(encoder, [s.text for s in (*zh.sentences, *en.sentences)], wanted)
     missing = structure_problem(zh, en)  # decided from counts alone: then the paragraph pass is skipped
     if level is Level.PARAGRAPH:
         paragraphs = align_paragraphs(zh, en, encoder, config)

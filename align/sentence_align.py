@@ -23,6 +23,7 @@ import numpy as np
 from align.alignment import Bead, Flag
 from align.anchors import Neighbours, band, find_anchors, neighbours
 from align.confidence import RIVAL_CAP, Evidence, confidence
+from align.clauses import build_clause_index
 from align.config import AlignConfig
 from align.dp import Step, bead_types, best_path
 from align.encoder import Encoder, word_pieces
@@ -97,6 +98,7 @@ def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: Alig
         emb.zh, emb.en, lengths, build_index(zh, en, lo, hi, config.max_bead), translation,
         unrelated=emb.unrelated,
         tokens=tokens,
+        clauses=build_clause_index(zh, en, emb.zh.spans.vecs[1], emb.en.spans.vecs[1], encoder, lo, hi) if config.clause_crossing else None,
     )
     return Prepared(len(zh), len(en), feats, lo, hi)
 

@@ -272,7 +272,12 @@ def parse_overrides(items: Sequence[str]):
         key, _, value = item.partition("=")
         if key not in kinds:
             raise SystemExit(f"unknown knob {key!r}; known: {', '.join(sorted(kinds))}")
-        changes[key] = kinds[key](value)
+        if kinds[key] is bool:  # bool("False") would be True
+            if value.lower() not in ("true", "false"):
+                raise SystemExit(f"{key}={value}: use true or false")
+            changes[key] = value.lower() == "true"
+        else:
+            changes[key] = kinds[key](value)
     return replace(base, **changes)
 
 

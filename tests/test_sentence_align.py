@@ -19,7 +19,8 @@ DIM = 64
 
 
 class FakeEncoder:
-    """Looks texts up in a table of hand-set vectors; counts what it encodes."""
+    """Looks texts up in a table of hand-set vectors; counts what it encodes. Texts not in the
+    table (edge clauses a test does not set, align/clauses.py) get a zero vector: no clause evidence."""
 
     name = "fake"
     dim = DIM
@@ -30,7 +31,7 @@ class FakeEncoder:
 
     def encode(self, texts):
         self.encoded += len(texts)
-        return np.stack([self.table[t] for t in texts]).astype(np.float32)
+        return np.stack([self.table.get(t, np.zeros(DIM)) for t in texts]).astype(np.float32)
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

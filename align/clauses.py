@@ -1,0 +1,137 @@
+"""Clause crossing: evidence that a bead boundary cuts through a translated clause.
+
+A translator often moves a clause across a sentence boundary: 我有好多奢望 ends one Chinese
+sentence, "I had so many desires" starts the next English one. Both sentence pairs then
+still look like fair 1-1 links, and only their merge (a 2-2 bead) is right. The cut shows
+at clause level: the last clause before the boundary is closer to the other side's
+sentence *after* the boundary than to the one before it, or the first clause after the
+boundary is closer to the one before. A boundary's crossing is the largest such preference
+over its four edge clauses (the last clause before and the first clause after it, on each
+side), 0 when none prefers the other side. A sentence of one clause has no edge clauses,
+and an edge clause longer than 40 % of its sentence is left out: it says much of what the
+sentence says, and encoding it would cost nearly as much.
+
+Clauses are encoded on their own: taken from the sentence's own forward pass (the mean
+of their last-layer states) they carry the whole sentence's meaning, and the evidence is
+lost (MAC-Test exact F1 0.899, as without it, against 0.913 encoded alone).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from align.encoder import Encoder
+
+# a clause ends after a comma, semicolon or colon (either width) or an English dash
+_ZH_BREAK = re.compile(r"(?<=[，；：,;:])")
+_EN_BREAK = re.compile(r"(?<=[,;:—])\s*")
+# Edge clauses longer than this share of their sentence (in characters) are left out. MAC-Test
+# exact F1 with 1.0 / 0.5 / 0.4 / 0.35 / 0.25: 0.9130 / 0.9131 / 0.9127 / 0.9107 / 0.9046,
+# encoding 0.55 / 0.33 / 0.22 / 0.17 / 0.09 times the sentences' characters again (short
+# texts cost more per character: at 0.5 the clauses took 0.45 times the sentences' CPU time).
+MAX_SHARE = 0.4
+
+
+def edge_clauses(text: str, zh: bool) -> tuple[str | None, str | None]:
+    """The first and the last clause of a sentence; None for one that is the whole sentence
+    or longer than ``MAX_SHARE`` of it (it then says what the sentence says)."""
+    parts = [p for p in (_ZH_BREAK if zh else _EN_BREAK).split(text) if p.strip()]
+    if len(parts) < 2:
+        return None, None
+    limit = MAX_SHARE * len(text)
+    return (parts[0] if len(parts[0]) <= limit else None), (parts[-1] if len(parts[-1]) <= limit else None)
+
+
+def clause_texts(sentences: Iterable[str], zh: bool) -> list[str]:
+    """Every edge clause of these sentences (what :func:`build_clause_index` encodes)."""
+    return [c for t in sentences for c in edge_clauses(t, zh) if c is not None]
+
+
+@dataclass(frozen=True)
+class Edges:
+    """One side's edge-clause vectors; rows without an edge clause are unused."""
+
+    first: np.ndarray  # (sentences, dim)
+    last: np.ndarray
+    has_first: np.ndarray  # bool per sentence
+    has_last: np.ndarray
+
+
+def edge_vectors(sentences: Sequence[str], zh: bool, encoder: Encoder) -> Edges:
+    """Encode each distinct edge clause of a side once."""
+    edges = [edge_clauses(t, zh) for t in sentences]
+    unique = sorted({c for e in edges for c in e if c is not None})
+    found = np.asarray(encoder.encode(unique), dtype=np.float32) if unique else np.zeros((0, encoder.dim), np.float32)
+    row = {t: k for k, t in enumerate(unique)}
+    out = []
+    for which in (0, 1):
+        has = np.array([e[which] is not None for e in edges], dtype=bool)
+        vecs = np.zeros((len(sentences), encoder.dim), dtype=np.float32)
+        if has.any():
+            vecs[has] = found[[row[e[which]] for e in edges if e[which] is not None]]
+        out.append((vecs, has))
+    (first, has_first), (last, has_last) = out
+    return Edges(first, last, has_first, has_last)
+
+
+@dataclass(frozen=True)
+class ClauseIndex:
+    """Sentence vectors and edge-clause vectors of both sides, and the DP's band: the
+    crossings of a row are computed once, when the DP first asks for them (it asks for
+    every bead type ending there, row after row)."""
+
+    zh_sent: np.ndarray
+    en_sent: np.ndarray
+    zh: Edges
+    en: Edges
+    lo: np.ndarray  # the band: en boundaries lo[i]..hi[i] before zh sentence i
+    hi: np.ndarray
+    _row: dict[int, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+
+    def crossing(self, i: int, ja: int, jb: int) -> np.ndarray:
+        """Crossing of the boundary before zh ``i`` and en ``j``, for ``j`` in ``ja..jb``;
+        0 at a document's start or end."""
+        a, b = int(self.lo[i]), int(self.hi[i])
+        if not a <= ja <= jb <= b:
+            return self.between(i, ja, jb)
+        if i not in self._row:
+            self._row.clear()  # one row at a time: memory stays at one band width
+            self._row[i] = self.between(i, a, b)
+        return self._row[i][ja - a : jb - a + 1]
+
+    def between(self, i: int, ja: int, jb: int) -> np.ndarray:
+        """:meth:`crossing`, computed."""
+        count = jb - ja + 1
+        out = np.zeros(count)
+        j = np.arange(ja, jb + 1)
+        inside = (j >= 1) & (j < len(self.en_sent))
+        if not 1 <= i < len(self.zh_sent) or not inside.any():
+            return out
+        j = j[inside]
+        en_before, en_after = self.en_sent[j - 1], self.en_sent[j]
+        zh_before, zh_after = self.zh_sent[i - 1], self.zh_sent[i]
+        best = np.zeros(len(j))
+        if self.zh.has_last[i - 1]:
+            clause = self.zh.last[i - 1]
+            best = np.maximum(best, (en_after - en_before) @ clause)
+        if self.zh.has_first[i]:
+            clause = self.zh.first[i]
+            best = np.maximum(best, (en_before - en_after) @ clause)
+        last_en = self.en.last[j - 1] @ (zh_after - zh_before)
+        best = np.where(self.en.has_last[j - 1], np.maximum(best, last_en), best)
+        first_en = self.en.first[j] @ (zh_before - zh_after)
+        best = np.where(self.en.has_first[j], np.maximum(best, first_en), best)
+        out[inside] = best
+        return out
+
+
+def build_clause_index(
+    zh: Sequence[str], en: Sequence[str], zh_sent: np.ndarray, en_sent: np.ndarray, encoder: Encoder,
+    lo: np.ndarray, hi: np.ndarray,
+) -> ClauseIndex:
+    """Edge clauses of both sides, encoded, beside the (unit) sentence vectors."""
+    return ClauseIndex(zh_sent, en_sent, edge_vectors(zh, True, encoder), edge_vectors(en, False, encoder), lo, hi)
