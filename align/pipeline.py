@@ -19,7 +19,7 @@ from align.alignment import Alignment, Bead, Flag, Level, Link, Signature
 from align.clauses import clause_texts
 from align.config import AlignConfig
 from align.document import Document, Lang, Sentence
-from align.encoder import Encoder, word_pieces
+from align.encoder import Encoder, encode_plain, word_pieces
 from align.errors import UsageError
 from align.lengths import text_length
 from align.paragraph_align import ParagraphAlignment, align_paragraphs, structure_problem
@@ -57,12 +57,12 @@ class _Prewarmed:
     def __init__(self, inner: Encoder, texts: Sequence[str], clauses: Sequence[str] = ()) -> None:
         self.inner, self.name, self.dim = inner, inner.name, inner.dim
         self.sentences = sorted(set(texts))  # word pieces are taken for these, not for the clauses
-        # clauses first: an encoder that keeps word pieces until asked (align.embed) drops the
-        # oldest beyond its budget, so the clauses' unwanted pieces go before the sentences'
         self.table: dict[str, np.ndarray] = {}
-        for batch in (sorted(set(clauses) - set(texts)), self.sentences):
-            if batch:
-                self.table.update(zip(batch, np.asarray(inner.encode(batch), dtype=np.float32)))
+        if self.sentences:
+            self.table.update(zip(self.sentences, np.asarray(inner.encode(self.sentences), dtype=np.float32)))
+        extra = sorted(set(clauses) - set(texts))
+        if extra:
+            self.table.update(zip(extra, encode_plain(inner, extra)))
         self.pieces: dict[str, np.ndarray] | None = None  # filled on the first tokens() call
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -233,14 +233,24 @@ def test_word_pieces_come_with_the_vectors_and_cover_long_texts():
 
 
 @pytest.mark.model
+def test_plain_encoding_gives_the_same_vectors_and_keeps_no_word_pieces():
+    encoder = load_encoder(memory_cache=0)
+    texts = ["He went in,", "我有好多奢望；"]
+    plain = encoder.encode_plain(texts)
+    assert encoder._pieces.used == 0  # nothing kept for a tokens() call that never comes
+    assert np.array_equal(plain, encoder.encode(texts))
+    assert encoder._pieces.used > 0
+
+
+@pytest.mark.model
 def test_word_pieces_are_handed_on_as_each_text_finishes(encoder, monkeypatch):
     # a long encode call must not hold every text's pieces until its end (0.4 GB for 17k sentences)
     texts = [f"Paragraph {k} of the report was adopted." for k in range(2 * encoder.batch_size + 3)] + [PARAGRAPH * 12]
     forward, batches_run = encoder._forward, []
 
-    def counting(contents):
+    def counting(contents, pieces=True):
         batches_run.append(len(contents))
-        return forward(contents)
+        return forward(contents, pieces)
 
     monkeypatch.setattr(encoder, "_forward", counting)
     handed: list[tuple[str, int]] = []
