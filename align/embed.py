@@ -116,29 +116,23 @@ class SentenceEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit rows of shape ``(len(texts), dim)``, float32; duplicates are embedded once."""
-        texts = list(texts)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        unique = list(dict.fromkeys(texts))
-        found = {t: v for t in unique if (v := self._memory_get(t)) is not None}
-        missing = [t for t in unique if t not in found]
-        if missing:
-            found.update(zip(missing, self._embed(missing, self._pieces.put)))
-        for text, vector in found.items():
-            self._memory_put(text, vector)
-        for row, text in enumerate(texts):
-            out[row] = found[text]
-        return out
+        return self._encode(texts, self._pieces.put)
 
     def encode_plain(self, texts: Sequence[str]) -> np.ndarray:
         """As :meth:`encode`, keeping no word pieces: for texts nobody asks pieces for (the
         clauses of align/clauses.py), which saves reading them off the layer."""
+        return self._encode(texts, None)
+
+    def _encode(self, texts: Sequence[str], take_pieces: Callable[[str, np.ndarray], None] | None) -> np.ndarray:
         texts = list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         unique = list(dict.fromkeys(texts))
         found = {t: v for t in unique if (v := self._memory_get(t)) is not None}
         missing = [t for t in unique if t not in found]
         if missing:
-            found.update(zip(missing, self._embed(missing, None)))
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+            found.update(zip(missing, self._embed(missing, take_pieces)))
+        for text, vector in found.items():
+            self._memory_put(text, vector)
         for row, text in enumerate(texts):
             out[row] = found[text]
         return out
