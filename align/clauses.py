@@ -54,12 +54,13 @@ def clause_texts(sentences: Iterable[str], zh: bool) -> list[str]:
 
 @dataclass(frozen=True)
 class Edges:
-    """One side's edge-clause vectors; rows without an edge clause are unused."""
+    """One side's edge clauses: each distinct clause's vector once, and per sentence the row
+    of its first and its last clause. Row -1, the last, is zero: a sentence without that
+    edge clause then prefers neither side, which is what the crossing's floor of 0 says."""
 
-    first: np.ndarray  # (sentences, dim)
+    vecs: np.ndarray  # (distinct clauses + 1, dim)
+    first: np.ndarray  # row per sentence
     last: np.ndarray
-    has_first: np.ndarray  # bool per sentence
-    has_last: np.ndarray
 
 
 def edge_vectors(sentences: Sequence[str], zh: bool, encoder: Encoder) -> Edges:
@@ -68,15 +69,8 @@ def edge_vectors(sentences: Sequence[str], zh: bool, encoder: Encoder) -> Edges:
     unique = sorted({c for e in edges for c in e if c is not None})
     found = encode_plain(encoder, unique) if unique else np.zeros((0, encoder.dim), np.float32)
     row = {t: k for k, t in enumerate(unique)}
-    out = []
-    for which in (0, 1):
-        has = np.array([e[which] is not None for e in edges], dtype=bool)
-        vecs = np.zeros((len(sentences), encoder.dim), dtype=np.float32)
-        if has.any():
-            vecs[has] = found[[row[e[which]] for e in edges if e[which] is not None]]
-        out.append((vecs, has))
-    (first, has_first), (last, has_last) = out
-    return Edges(first, last, has_first, has_last)
+    first, last = (np.array([row.get(e[which], -1) for e in edges], dtype=np.int64) for which in (0, 1))
+    return Edges(np.vstack([found, np.zeros((1, encoder.dim), np.float32)]), first, last)
 
 
 @dataclass(frozen=True)
@@ -113,19 +107,16 @@ class ClauseIndex:
         if not 1 <= i < len(self.zh_sent) or not inside.any():
             return out
         j = j[inside]
-        en_before, en_after = self.en_sent[j - 1], self.en_sent[j]
-        zh_before, zh_after = self.zh_sent[i - 1], self.zh_sent[i]
-        best = np.zeros(len(j))
-        if self.zh.has_last[i - 1]:
-            clause = self.zh.last[i - 1]
-            best = np.maximum(best, (en_after - en_before) @ clause)
-        if self.zh.has_first[i]:
-            clause = self.zh.first[i]
-            best = np.maximum(best, (en_before - en_after) @ clause)
-        last_en = self.en.last[j - 1] @ (zh_after - zh_before)
-        best = np.where(self.en.has_last[j - 1], np.maximum(best, last_en), best)
-        first_en = self.en.first[j] @ (zh_before - zh_after)
-        best = np.where(self.en.has_first[j], np.maximum(best, first_en), best)
+        en_gain = self.en_sent[j] - self.en_sent[j - 1]  # after minus before the boundary
+        zh_gain = self.zh_sent[i] - self.zh_sent[i - 1]
+        zh, en = self.zh, self.en
+        best = np.maximum.reduce([
+            np.zeros(len(j)),
+            en_gain @ zh.vecs[zh.last[i - 1]],  # the last zh clause before, drawn to the en after
+            -(en_gain @ zh.vecs[zh.first[i]]),  # the first zh clause after, drawn to the en before
+            en.vecs[en.last[j - 1]] @ zh_gain,
+            -(en.vecs[en.first[j]] @ zh_gain),
+        ])
         out[inside] = best
         return out
 

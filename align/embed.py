@@ -189,7 +189,7 @@ class SentenceEncoder:
                 sums[i] += weight * vector
                 weights[i] += weight
                 waiting[i] -= 1
-                if states is not None and take_pieces is not None:
+                if states is not None:  # None when take_pieces is
                     parts.setdefault(i, []).append((start, self._word_pieces(states[row], start, ids)))
                     if not waiting[i]:
                         take_pieces(texts[i], np.concatenate([p for _, p in sorted(parts.pop(i), key=lambda x: x[0])]))

@@ -111,9 +111,10 @@ def align_documents(
         encoder = load_encoder()
     warnings = input_warnings(zh, en, config)
     signature = Signature(TOOL, __version__, encoder.name, config.settings())
-    clauses = clause_texts((s.text for s in zh.sentences), zh=True) + clause_texts((s.text for s in en.sentences), zh=False)
-    wanted = clauses if level is Level.SENTENCE and config.clause_crossing else []
-    encoder = _Prewarmed(encoder, [s.text for s in (*zh.sentences, *en.sentences)], wanted)
+    clauses: list[str] = []
+    if level is Level.SENTENCE and config.clause_crossing:
+        clauses = clause_texts((s.text for s in zh.sentences), zh=True) + clause_texts((s.text for s in en.sentences), zh=False)
+    encoder = _Prewarmed(encoder, [s.text for s in (*zh.sentences, *en.sentences)], clauses)
     missing = structure_problem(zh, en)  # decided from counts alone: then the paragraph pass is skipped
     if level is Level.PARAGRAPH:
         paragraphs = align_paragraphs(zh, en, encoder, config)

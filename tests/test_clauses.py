@@ -39,12 +39,11 @@ def _index(zh_last: np.ndarray | None, en_first: np.ndarray | None) -> ClauseInd
     zh_sent, en_sent = eye[:2], eye[:2]
 
     def edges(vector: np.ndarray | None, row: int, last: bool) -> Edges:
-        first, lasts = np.zeros((2, 4)), np.zeros((2, 4))
-        has_first, has_last = np.zeros(2, dtype=bool), np.zeros(2, dtype=bool)
-        if vector is not None:
-            (lasts if last else first)[row] = vector
-            (has_last if last else has_first)[row] = True
-        return Edges(first, lasts, has_first, has_last)
+        first, lasts = np.full(2, -1), np.full(2, -1)
+        if vector is None:
+            return Edges(np.zeros((1, 4)), first, lasts)
+        (lasts if last else first)[row] = 0
+        return Edges(np.vstack([vector, np.zeros(4)]), first, lasts)
 
     band = np.array([0, 0, 0]), np.array([2, 2, 2])
     return ClauseIndex(zh_sent, en_sent, edges(zh_last, 0, last=True), edges(en_first, 1, last=False), *band)
