@@ -63,6 +63,22 @@ def test_a_first_english_clause_closer_to_the_chinese_sentence_before_is_a_cross
     assert index.crossing(1, 1, 1) == pytest.approx([(0.9 - 0.1) / np.hypot(0.9, 0.1)])
 
 
+def test_two_clauses_drawn_across_the_same_boundary_add_up() -> None:
+    zh_last = _unit(np.array([0.6, 0.8, 0.0, 0.0]))  # prefers en 1 (after) by 0.2
+    en_first = _unit(np.array([0.9, 0.1, 0.0, 0.0]))  # prefers zh 0 (before)
+    both = _index(zh_last=zh_last, en_first=en_first).crossing(1, 1, 1)
+    alone = [_index(zh_last=zh_last, en_first=None).crossing(1, 1, 1), _index(zh_last=None, en_first=en_first).crossing(1, 1, 1)]
+    assert both == pytest.approx(alone[0] + alone[1])
+    assert both[0] > max(alone[0][0], alone[1][0]) > 0
+
+
+def test_a_clause_that_stays_does_not_cancel_one_that_crosses() -> None:
+    crossing = _unit(np.array([0.6, 0.8, 0.0, 0.0]))  # the zh clause prefers en 1, across
+    staying = _unit(np.array([0.1, 0.9, 0.0, 0.0]))  # the en clause prefers zh 1, its own side
+    index = _index(zh_last=crossing, en_first=staying)
+    assert index.crossing(1, 1, 1) == pytest.approx([0.8 - 0.6])
+
+
 def test_clauses_that_stay_on_their_side_give_no_crossing() -> None:
     index = _index(zh_last=_unit(np.array([0.8, 0.6, 0.0, 0.0])), en_first=_unit(np.array([0.3, 0.9, 0.0, 0.0])))
     assert index.crossing(1, 1, 1) == [0.0]
