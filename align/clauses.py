@@ -9,10 +9,11 @@ boundary is closer to the one before. A boundary's crossing sums these preferenc
 four edge clauses (the last clause before and the first clause after it, on each side), each
 counted only when it prefers the other side: a moved clause usually shows from both sides at
 once (我有好多奢望 drawn to the English sentence after, "I had so many desires" to the
-Chinese one before), and two clauses agreeing are surer than one. MAC-Test exact F1 with the
-largest preference instead of the sum: 0.9120 (sum: 0.9142, the other weights unchanged). A sentence of one clause has no edge clauses,
-and an edge clause longer than 40 % of its sentence is left out: it says much of what the
-sentence says, and encoding it would cost nearly as much.
+Chinese one before), and two clauses agreeing are surer than one (MAC-Test exact F1 with the
+largest preference instead of the sum: 0.9120; sum: 0.9142, the other weights unchanged). A
+sentence of one clause has no edge clauses, and an edge clause longer than 40 % of its
+sentence is left out: it says much of what the sentence says, and encoding it would cost
+nearly as much.
 
 Clauses are encoded on their own: taken from the sentence's own forward pass (the mean
 of their last-layer states) they carry the whole sentence's meaning, and the evidence is

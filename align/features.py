@@ -51,7 +51,7 @@ DENSE = (
     "token en cover",
     "names found",  # en sentences' pinyin names found in the zh span (align/names.py), each en sentence's best zh sentence
     "mark mismatch",  # question and exclamation marks one side of the bead has and the other lacks (align/lexical.py)
-    "clause crossing",  # how far an edge clause at the bead's end prefers the other side's sentence across it (align/clauses.py)
+    "clause crossing",  # how far the edge clauses at the bead's end prefer the other side's sentences across it, summed (align/clauses.py)
 )
 NAMES = DENSE + tuple(f"type {n}-{m}" for n, m in TYPES) + ("type n-m other", "type 1-0", "type 0-1")
 N_DENSE = len(DENSE)
