@@ -66,8 +66,16 @@ class _Prewarmed:
         self.pieces: dict[str, np.ndarray] | None = None  # filled on the first tokens() call
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self._serve(texts, self.inner.encode)
+
+    def encode_plain(self, texts: Sequence[str]) -> np.ndarray:
+        """As :meth:`encode`; a text not encoded up front goes to the encoder's own
+        ``encode_plain`` (:func:`align.encoder.encode_plain`), so it keeps no word pieces."""
+        return self._serve(texts, lambda missing: encode_plain(self.inner, missing))
+
+    def _serve(self, texts: Sequence[str], encode: Callable[[list[str]], np.ndarray]) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self.table})
-        fresh = dict(zip(missing, np.asarray(self.inner.encode(missing), dtype=np.float32))) if missing else {}
+        fresh = dict(zip(missing, np.asarray(encode(missing), dtype=np.float32))) if missing else {}
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             out[row] = self.table[text] if text in self.table else fresh[text]

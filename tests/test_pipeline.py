@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
 import pytest
 
 import align
@@ -248,3 +249,32 @@ def test_corpus_closing_formula_is_linked_by_the_sentence_pass(corpus_dir: Path,
     assert [(bool(l.zh_ids), bool(l.en_ids)) for l in closing] == [(False, True), (True, False)]
     (link,) = [l for l in align_documents(zh, en, encoder=encoder).links if l.zh.startswith("顺致")]
     assert link.en.startswith("The Permanent Mission avails itself")
+
+
+class _Recording:
+    """An encoder that says which of its two entry points each text went through."""
+
+    name, dim = "recording", 2
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, list[str]]] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(("encode", list(texts)))
+        return np.ones((len(texts), 2), np.float32)
+
+    def encode_plain(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls.append(("plain", list(texts)))
+        return np.ones((len(texts), 2), np.float32)
+
+
+def test_prewarmed_encoder_keeps_word_pieces_for_sentences_only() -> None:
+    inner = _Recording()
+    warm = pipeline._Prewarmed(inner, ["s2", "s1"], clauses=["c1", "s1"])
+    assert inner.calls == [("encode", ["s1", "s2"]), ("plain", ["c1"])]  # a clause that is a sentence: once
+    warm.encode(["s1", "c1"])
+    warm.encode_plain(["c1", "s2"])
+    assert len(inner.calls) == 2  # all served from the table
+    warm.encode_plain(["c2"])
+    warm.encode(["s3"])
+    assert inner.calls[2:] == [("plain", ["c2"]), ("encode", ["s3"])]
