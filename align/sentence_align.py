@@ -32,6 +32,7 @@ from align.features import NAMES, SKIP_EN, SKIP_ZH, WEIGHTS, BeadFeatures, Side,
 from align.lengths import fit_length_model
 from align.lexical import build_index
 from align.pairing_scores import mean_cosine
+from align.refine import refine
 from align.spans import build_spans, encode_unique
 from align.tokens import build_token_index
 from align.translation import build_translation_index
@@ -50,6 +51,7 @@ class Prepared:
     features: BeadFeatures
     lo: np.ndarray
     hi: np.ndarray
+    pieces: tuple[list[np.ndarray], list[np.ndarray]] | None = None  # word pieces of both sides, for the refinement (align/refine.py)
 
 
 def _check(config: AlignConfig) -> None:
@@ -89,18 +91,19 @@ def prepare(zh: Sequence[str], en: Sequence[str], encoder: Encoder, config: Alig
     lengths = fit_length_model(list(emb.zh.spans.lens[1]), list(emb.en.spans.lens[1]), anchors)
     lo, hi = band(anchors, len(zh), len(en), config.band_width, config.band_drift, config.band_max)
     translation = build_translation_index(zh, en, lo, hi, config.max_bead)
-    tokens = None
+    tokens = pieces = None
     if max(len(zh), len(en)) <= config.token_max_sentences:
         zh_pieces, en_pieces = word_pieces(encoder, zh), word_pieces(encoder, en)
         if zh_pieces is not None and en_pieces is not None:
             tokens = build_token_index(zh_pieces, en_pieces, lo, hi, config.max_bead)
+            pieces = (zh_pieces, en_pieces)
     feats = BeadFeatures(
         emb.zh, emb.en, lengths, build_index(zh, en, lo, hi, config.max_bead), translation,
         unrelated=emb.unrelated,
         tokens=tokens,
         clauses=build_clause_index(zh, en, emb.zh.spans.vecs[1], emb.en.spans.vecs[1], encoder, lo, hi) if config.clause_crossing else None,
     )
-    return Prepared(len(zh), len(en), feats, lo, hi)
+    return Prepared(len(zh), len(en), feats, lo, hi, pieces)
 
 
 def weights_for(config: AlignConfig, base: np.ndarray = WEIGHTS) -> np.ndarray:
@@ -122,6 +125,18 @@ def decode(prep: Prepared, weights: np.ndarray, config: AlignConfig) -> list[Ste
 
     types = bead_types(config.max_bead)
     return best_path(prep.n_zh, prep.n_en, prep.lo, prep.hi, types, score, float(weights[SKIP_ZH]), float(weights[SKIP_EN]))
+
+
+def best_steps(prep: Prepared, weights: np.ndarray, config: AlignConfig) -> list[Step]:
+    """The DP's best path, its merges and cuts then re-decided by word pieces (align/refine.py)."""
+    steps = decode(prep, weights, config)
+    if prep.pieces is None or not config.refine_weight:
+        return steps
+
+    def span_score(zs: int, ze: int, es: int, ee: int) -> float | None:
+        return _span_score(prep.features, weights, config.max_bead, zs, ze, es, ee)
+
+    return refine(steps, span_score, *prep.pieces, config.refine_weight, config.refine_offset)
 
 
 def path_features(prep: Prepared, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
@@ -158,7 +173,7 @@ def align_sentences(
         ]
     prep = prepare(zh, en, encoder, config)
     weights = weights_for(config)
-    steps = decode(prep, weights, config)
+    steps = best_steps(prep, weights, config)
     return [_bead(step, ev, config) for step, ev in zip(steps, evidence(steps, prep.features, weights, config.max_bead))]
 
 

@@ -110,7 +110,7 @@ def build_token_index(
         sims = z @ en_all[lo_p:hi_p].astype(np.float32).T if len(z) else np.zeros((0, hi_p - lo_p), np.float32)
         recent.append(sims.max(axis=0) if len(z) else np.zeros(hi_p - lo_p, np.float32))
         if len(z):
-            per_sentence = _segment_max(sims, en_pieces[a[r] : b[r]])  # pieces × en sentences
+            per_sentence = segment_max(sims, en_pieces[a[r] : b[r]])  # pieces × en sentences
             for m in range(1, min(longest, per_sentence.shape[1]) + 1):
                 runs = np.lib.stride_tricks.sliding_window_view(per_sentence, m, axis=1).max(axis=2).sum(axis=0)
                 zh_cover[m][r, : len(runs)] = runs - runs.mean()
@@ -159,8 +159,9 @@ class _EnRuns:
         return self.rows
 
 
-def _segment_max(sims: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Row-wise max over each run of ``counts`` columns (an empty run gives 0)."""
+def segment_max(sims: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Row-wise max over each run of ``counts`` columns (an empty run gives 0; also used by
+    :mod:`align.refine`)."""
     out = np.zeros((sims.shape[0], len(counts)), np.float32)
     nonempty = counts > 0
     if nonempty.any():

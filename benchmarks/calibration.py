@@ -29,7 +29,7 @@ from common import BINS, DATA, CachedEncoder, cache_tag, load_encoder, load_set,
 from train_weights import _names
 
 from align.confidence import COEF, FEATURES, PROMISE_AT, Evidence, confidence, features, logistic
-from align.sentence_align import decode, evidence, prepare, weights_for
+from align.sentence_align import best_steps, evidence, prepare, weights_for
 
 NONLITERARY = ("nonliterary/aca", "nonliterary/pol", "nonliterary/mag")
 TARGET = 0.97  # share exactly right that a score ≥ 0.9 promises
@@ -52,7 +52,7 @@ def collect(docs, config) -> Labelled:
     w = weights_for(config)
     for zh, en, gold, encoder in docs:
         prep = prepare(zh, en, encoder, config)
-        steps = decode(prep, w, config)
+        steps = best_steps(prep, w, config)
         for step, ev in zip(steps, evidence(steps, prep.features, w, config.max_bead)):
             if ev is not None:
                 out.evs.append(ev)
