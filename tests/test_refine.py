@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from align.config import AlignConfig
 from align.dp import Step
 from align.refine import Cuts, refine
+from align.sentence_align import align_sentences
+from tests.test_tokens import DIM, PieceEncoder
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.linalg.norm(v)
 
 
 def _pieces(*rows: list[float]) -> np.ndarray:
@@ -87,3 +94,23 @@ def test_overlapping_regions_take_the_larger_gain_and_skips_are_left_alone() -> 
     en = [_pieces(E1), _pieces(E3, E2), _pieces(E4, E3)]  # both cuts crossed: 2 each
     got = refine(steps, lambda *k: table.get(k), zh, en, weight=0.1, offset=1.0)
     assert _ends(got) == [(0, 2, 0, 2), (2, 3, 2, 3), (3, 4, 3, 3)]
+
+
+
+def test_the_aligner_refines_its_path_when_the_encoder_has_word_pieces() -> None:
+    # sentence vectors make two clean 1-1 links; the word pieces say the last two words of
+    # zh 0 were translated at the start of en 1 (a moved clause)
+    rng = np.random.default_rng(3)
+    meaning = [_unit(rng.normal(size=DIM)) for _ in range(2)]
+    p = [_unit(rng.normal(size=DIM)) for _ in range(4)]
+    zh, en = ["甲乙丙丁。", "戊己庚。"], ["Zork blim.", "Quax frub dask."]
+    vectors = dict(zip(zh + en, [meaning[0], meaning[1], meaning[0], meaning[1]]))
+    pieces = {zh[0]: np.stack(p[0:3]), zh[1]: np.stack(p[3:4]), en[0]: np.stack(p[0:1]), en[1]: np.stack(p[1:4])}
+    encoder = PieceEncoder(vectors, pieces)
+
+    def links(config: AlignConfig) -> list:
+        return [(b.zh, b.en) for b in align_sentences(zh, en, encoder, config)]
+
+    assert links(AlignConfig(refine_weight=0.0)) == [((0,), (0,)), ((1,), (1,))]
+    assert links(AlignConfig(refine_weight=1.0)) == [((0, 1), (0, 1))]
+    assert links(AlignConfig()) == [((0,), (0,)), ((1,), (1,))]  # at the default weight the DP's lead stands
