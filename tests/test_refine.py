@@ -54,6 +54,14 @@ def test_partial_preference_sums_along_the_run() -> None:
     assert np.isclose(cuts.crossing(1, 1), 1.0)
 
 
+
+def test_a_sentence_without_word_pieces_crosses_nothing() -> None:
+    # punctuation only: the encoder keeps no piece of it; its run is empty, the others still count
+    empty = np.zeros((0, 4), np.float32)
+    cuts = Cuts([_pieces(E1, E3), empty], [_pieces(E1), _pieces(E3, E2)])
+    assert cuts.crossing(1, 1) == 2.0
+    assert Cuts([empty, empty], [empty, empty]).crossing(1, 1) == 0.0
+
 # two 1-1 beads over zh 0..1 and en 0..1, and the 2-2 bead over both
 TWO = [Step(0, 1, 0, 1, 1.0), Step(1, 2, 1, 2, 1.0)]
 MOVED = ([_pieces(E1, E3), _pieces(E2)], [_pieces(E1), _pieces(E3, E2)])  # crossing 2 at the cut
