@@ -52,6 +52,7 @@ def refine(
     offset: float,
 ) -> list[Step]:
     """``steps`` with merges and cuts re-decided by their crossing (module docstring)."""
+    span_score = _remembered(span_score, steps)
     changes = []
     for k, step in enumerate(steps):
         if _size(step, 0) >= 2 and _size(step, 1) >= 2:
@@ -74,6 +75,19 @@ def refine(
             out.append(steps[k])
             k += 1
     return out
+
+
+def _remembered(span_score: SpanScore, steps: Sequence[Step]) -> SpanScore:
+    """``span_score`` computing each bead once, the path's own beads not at all (the DP scored them)."""
+    known: dict[tuple[int, int, int, int], float | None] = {(s.zh_start, s.zh_end, s.en_start, s.en_end): s.score for s in steps}
+
+    def score(zs: int, ze: int, es: int, ee: int) -> float | None:
+        key = (zs, ze, es, ee)
+        if key not in known:
+            known[key] = span_score(zs, ze, es, ee)
+        return known[key]
+
+    return score
 
 
 def _size(step: Step, side: int) -> int:
