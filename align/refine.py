@@ -58,9 +58,10 @@ def refine(
     span_score = _remembered(span_score, steps)
     changes = []
     for k, step in enumerate(steps):
-        if _size(step, 0) >= 2 and _size(step, 1) >= 2:
+        n, m = _sizes(step)
+        if min(n, m) >= 2:
             changes.append(_best_change(steps, k, k, span_score, zh_pieces, en_pieces, weight, offset))
-        if k + 1 < len(steps) and min(_size(step, 0), _size(step, 1), _size(steps[k + 1], 0), _size(steps[k + 1], 1)) >= 1:
+        if k + 1 < len(steps) and min(n, m, *_sizes(steps[k + 1])) >= 1:
             changes.append(_best_change(steps, k, k + 1, span_score, zh_pieces, en_pieces, weight, offset))
     taken = [False] * len(steps)
     chosen: dict[int, Change] = {}
@@ -80,9 +81,20 @@ def refine(
     return out
 
 
+Span = tuple[int, int, int, int]  # zh_start, zh_end, en_start, en_end of one bead
+
+
+def _span(step: Step) -> Span:
+    return step.zh_start, step.zh_end, step.en_start, step.en_end
+
+
+def _sizes(step: Step) -> tuple[int, int]:
+    return step.zh_end - step.zh_start, step.en_end - step.en_start
+
+
 def _remembered(span_score: SpanScore, steps: Sequence[Step]) -> SpanScore:
     """``span_score`` computing each bead once, the path's own beads not at all (the DP scored them)."""
-    known: dict[tuple[int, int, int, int], float | None] = {(s.zh_start, s.zh_end, s.en_start, s.en_end): s.score for s in steps}
+    known: dict[Span, float | None] = {_span(s): s.score for s in steps}
 
     def score(zs: int, ze: int, es: int, ee: int) -> float | None:
         key = (zs, ze, es, ee)
@@ -91,10 +103,6 @@ def _remembered(span_score: SpanScore, steps: Sequence[Step]) -> SpanScore:
         return known[key]
 
     return score
-
-
-def _size(step: Step, side: int) -> int:
-    return step.zh_end - step.zh_start if side == 0 else step.en_end - step.en_start
 
 
 def _best_change(
@@ -107,29 +115,30 @@ def _best_change(
     weight: float,
     offset: float,
 ) -> Change | None:
-    """The best option for the region of ``steps[first..last]``, if it beats the current one."""
-    zs, ze, es, ee = steps[first].zh_start, steps[last].zh_end, steps[first].en_start, steps[last].en_end
+    """The best option for the region of ``steps[first..last]``, if it beats the current one.
+
+    Options are the region as one bead and every cut into two; the current one is among them
+    (its beads are the path's, which the DP could score).
+    """
+    head, tail = steps[first], steps[last]
+    zs, ze, es, ee = head.zh_start, tail.zh_end, head.en_start, tail.en_end
     cuts = Cuts(zh_pieces[zs:ze], en_pieces[es:ee])
-    options: list[tuple[float, tuple[Step, ...]]] = []
+    options: dict[tuple[Span, ...], float] = {}
     merged = span_score(zs, ze, es, ee)
     if merged is not None:
-        options.append((merged, (Step(zs, ze, es, ee, merged),)))
+        options[((zs, ze, es, ee),)] = merged
     for zb in range(zs + 1, ze):
         for eb in range(es + 1, ee):
             one, two = span_score(zs, zb, es, eb), span_score(zb, ze, eb, ee)
             if one is not None and two is not None:
                 penalty = weight * (cuts.crossing(zb - zs, eb - es) - offset)
-                options.append((one + two - penalty, (Step(zs, zb, es, eb, one), Step(zb, ze, eb, ee, two))))
-    if first == last:
-        current = steps[first].score
-    else:
-        a = steps[first]
-        current = a.score + steps[last].score - weight * (cuts.crossing(a.zh_end - zs, a.en_end - es) - offset)
-    score, new = max(options, key=lambda o: o[0], default=(current, ()))
-    keep = tuple((s.zh_start, s.zh_end, s.en_start, s.en_end) for s in steps[first : last + 1])
-    if score <= current + 1e-9 or tuple((s.zh_start, s.zh_end, s.en_start, s.en_end) for s in new) == keep:
+                options[((zs, zb, es, eb), (zb, ze, eb, ee))] = one + two - penalty
+    current = options[tuple(_span(s) for s in steps[first : last + 1])]
+    best = max(options, key=options.__getitem__)
+    if options[best] <= current + 1e-9:
         return None
-    return Change(first, last, new, score - current)
+    new = tuple(Step(*span, span_score(*span)) for span in best)
+    return Change(first, last, new, options[best] - current)
 
 
 class Cuts:
