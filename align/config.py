@@ -26,7 +26,7 @@ class AlignConfig:
     skip_cost: float = 0.0  # added cost of leaving a sentence unaligned, on top of the learned one; higher = fewer 1-0/0-1 beads
     token_max_sentences: int = 4000  # word-piece evidence (align/tokens.py) for sides up to this long; 4,000 a side with 20 pieces a sentence: 123 MB of pieces + 76-167 MB building the index (max_bead 7); 0 = off
     clause_crossing: bool = True  # clause evidence (align/clauses.py): also encodes each sentence's short edge clauses, 0.22x its characters again (MAC-Test end to end ~211 -> 222-292 s, exact F1 0.900 -> 0.918); False = faster
-    refine_weight: float = 0.05  # after the DP, a cut between two beads pays this per unit of word-piece crossing beyond refine_offset (align/refine.py; MAC-Test exact F1 0.918 -> 0.926 for ~10 CPU-s); higher = more merges of close calls; 0 = off
+    refine_weight: float = 0.05  # after the DP, a cut between two beads pays this per unit of word-piece crossing beyond refine_offset (align/refine.py; MAC-Test exact F1 0.918 -> 0.926 for ~10 CPU-s); higher = the crossing overrules the DP on more close calls, both ways; 0 = off
     refine_offset: float = 1.5  # the crossing at which a cut and a merge are even
     merge_cost: float = 0.0  # added cost of an n:m bead other than 1-1, on top of the learned one; higher = fewer merges
 
