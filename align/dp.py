@@ -9,7 +9,7 @@ plus the unaligned (1, 0) and (0, 1).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -29,6 +29,36 @@ class Step:
     en_start: int
     en_end: int
     score: float
+
+
+@dataclass(frozen=True)
+class Change:
+    """An edit of a path after the DP: replace ``steps[first..last]`` by ``new``, gaining ``gain``."""
+
+    first: int
+    last: int
+    new: tuple[Step, ...]
+    gain: float
+
+
+def apply_changes(steps: Sequence[Step], changes: Sequence[Change]) -> list[Step]:
+    """``steps`` with ``changes`` made, the larger gain first where they overlap."""
+    taken = [False] * len(steps)
+    chosen: dict[int, Change] = {}
+    for change in sorted(changes, key=lambda c: (-c.gain, c.first)):
+        if not any(taken[change.first : change.last + 1]):
+            taken[change.first : change.last + 1] = [True] * (change.last - change.first + 1)
+            chosen[change.first] = change
+    out: list[Step] = []
+    k = 0
+    while k < len(steps):
+        if k in chosen:
+            out.extend(chosen[k].new)
+            k = chosen[k].last + 1
+        else:
+            out.append(steps[k])
+            k += 1
+    return out
 
 
 def bead_types(max_bead: int) -> list[tuple[int, int]]:

@@ -23,27 +23,16 @@ each region wins; where regions overlap, the larger gain goes first. Weight 0.05
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
 
-from align.dp import Step
+from align.dp import Change, Step, apply_changes
 from align.tokens import segment_max
 
 # span_score(zh_start, zh_end, en_start, en_end): the DP score of that one bead, None if the
 # DP could not have chosen it (too large for max_bead, or an empty side)
 SpanScore = Callable[[int, int, int, int], "float | None"]
-
-
-@dataclass(frozen=True)
-class Change:
-    """Replace ``steps[first..last]`` by ``new``, gaining ``gain`` in adjusted score."""
-
-    first: int
-    last: int
-    new: tuple[Step, ...]
-    gain: float
 
 
 def refine(
@@ -63,22 +52,7 @@ def refine(
             changes.append(_best_change(steps, k, k, span_score, zh_pieces, en_pieces, weight, offset))
         if k + 1 < len(steps) and min(n, m, *_sizes(steps[k + 1])) >= 1:
             changes.append(_best_change(steps, k, k + 1, span_score, zh_pieces, en_pieces, weight, offset))
-    taken = [False] * len(steps)
-    chosen: dict[int, Change] = {}
-    for change in sorted((c for c in changes if c is not None), key=lambda c: (-c.gain, c.first)):
-        if not any(taken[change.first : change.last + 1]):
-            taken[change.first : change.last + 1] = [True] * (change.last - change.first + 1)
-            chosen[change.first] = change
-    out: list[Step] = []
-    k = 0
-    while k < len(steps):
-        if k in chosen:
-            out.extend(chosen[k].new)
-            k = chosen[k].last + 1
-        else:
-            out.append(steps[k])
-            k += 1
-    return out
+    return apply_changes(steps, [c for c in changes if c is not None])
 
 
 Span = tuple[int, int, int, int]  # zh_start, zh_end, en_start, en_end of one bead
