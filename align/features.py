@@ -151,6 +151,34 @@ class BeadFeatures:
         out[:, type_column(n, m)] = 1.0
         return out
 
+    def any_length(self, zs: int, ze: int, es: int, ee: int) -> np.ndarray:
+        """Features of the one bead zh ``zs..ze-1``, en ``es..ee-1``, of any length: those that
+        need no table built per span length (cosine of the pooled spans, adjacent sentences,
+        k-NN level, worst members, lengths, shared numbers and names, type); the word-piece,
+        dictionary, pinyin-name, mark and clause columns stay 0. For beads beyond ``matrix``'s
+        tables (align/long_beads.py)."""
+        n, m = ze - zs, ee - es
+        out = np.zeros(len(NAMES))
+        zh_vec, en_vec = self.zh.spans.vector(zs, n), self.en.spans.vector(es, m)
+        zh_sent, en_sent = self.zh.spans.vecs[1], self.en.spans.vecs[1]
+        cos = float(zh_vec @ en_vec)
+        out[shape_column(n, m)] = cos
+        beside = [j for j in (es - 1, ee) if 0 <= j < len(en_sent)]
+        out[4] = float(np.mean(en_sent[beside] @ zh_vec)) if beside else self.unrelated
+        beside = [i for i in (zs - 1, ze) if 0 <= i < len(zh_sent)]
+        out[5] = float(np.mean(zh_sent[beside] @ en_vec)) if beside else self.unrelated
+        out[6] = 0.5 * (self.zh.knn(zs, n) + self.en.knn(es, m))
+        if m > 1:
+            out[7] = cos - float((en_sent[es:ee] @ zh_vec).min())
+        if n > 1:
+            out[8] = cos - float((zh_sent[zs:ze] @ en_vec).min())
+        z = float(self.lengths.z(self.zh.spans.length(zs, n), self.en.spans.length(es, m)))
+        out[9], out[10] = 0.5 * z * z, abs(z)
+        shared, missing = self._lexical(ze, n, m, ee, ee)
+        out[11], out[12] = min(float(shared[0]), 5.0), min(float(missing[0]), 5.0)
+        out[type_column(n, m)] = 1.0
+        return out
+
     def _lexical(self, i: int, n: int, m: int, ja: int, jb: int) -> tuple[np.ndarray, np.ndarray]:
         lex, zs = self.lexical, i - n
         shared = lex.matches.sums(zs, i, m, ja, jb)

@@ -31,6 +31,7 @@ from align.errors import UsageError
 from align.features import NAMES, SKIP_EN, SKIP_ZH, WEIGHTS, BeadFeatures, Side, make_side, type_column
 from align.lengths import fit_length_model
 from align.lexical import build_index
+from align.long_beads import place_long_beads
 from align.pairing_scores import mean_cosine
 from align.refine import refine
 from align.spans import build_spans, encode_unique
@@ -128,15 +129,21 @@ def decode(prep: Prepared, weights: np.ndarray, config: AlignConfig) -> list[Ste
 
 
 def best_steps(prep: Prepared, weights: np.ndarray, config: AlignConfig) -> list[Step]:
-    """The DP's best path, its merges and cuts then re-decided by word pieces (align/refine.py)."""
+    """The DP's best path, its merges and cuts then re-decided by word pieces (align/refine.py),
+    its one-to-many beads then allowed beyond the size limit (align/long_beads.py)."""
     steps = decode(prep, weights, config)
-    if prep.pieces is None or not config.refine_weight:
-        return steps
 
     def span_score(zs: int, ze: int, es: int, ee: int) -> float | None:
         return _span_score(prep.features, weights, config.max_bead, zs, ze, es, ee)
 
-    return refine(steps, span_score, *prep.pieces, config.refine_weight, config.refine_offset)
+    def any_score(zs: int, ze: int, es: int, ee: int) -> float:
+        return float(prep.features.any_length(zs, ze, es, ee) @ weights)
+
+    if prep.pieces is not None and config.refine_weight:
+        steps = refine(steps, span_score, *prep.pieces, config.refine_weight, config.refine_offset)
+    if config.long_beads:
+        steps = place_long_beads(steps, any_score, span_score, config.max_bead - 1)
+    return steps
 
 
 def path_features(prep: Prepared, beads: Sequence[tuple[Sequence[int], Sequence[int]]]) -> np.ndarray:
@@ -147,7 +154,7 @@ def path_features(prep: Prepared, beads: Sequence[tuple[Sequence[int], Sequence[
             total[SKIP_EN] += len(en_ids)
         elif not en_ids:
             total[SKIP_ZH] += len(zh_ids)
-        elif max(len(zh_ids), len(en_ids)) < len(prep.features.zh.spans.vecs):
+        elif max(len(zh_ids), len(en_ids)) <= prep.features.zh.spans.longest:
             # gold beads longer than the longest span cannot be scored; they are rare (~1 %)
             i, j = max(zh_ids) + 1, max(en_ids) + 1
             total += prep.features.matrix(i, len(zh_ids), len(en_ids), j, j)[0]
@@ -181,7 +188,10 @@ def _own_evidence(step: Step, feats: BeadFeatures) -> Evidence | None:
     n, m = step.zh_end - step.zh_start, step.en_end - step.en_start
     if n == 0 or m == 0:
         return None
-    f = feats.matrix(step.zh_end, n, m, step.en_end, step.en_end)[0]
+    if max(n, m) <= feats.zh.spans.longest:
+        f = feats.matrix(step.zh_end, n, m, step.en_end, step.en_end)[0]
+    else:  # a bead beyond the size limit (align/long_beads.py)
+        f = feats.any_length(step.zh_start, step.zh_end, step.en_start, step.en_end)
     cos = float(f[:4].sum())
     return Evidence(
         cos=cos,
@@ -198,11 +208,11 @@ def _own_evidence(step: Step, feats: BeadFeatures) -> Evidence | None:
 
 def _reshape_gain(step: Step, feats: BeadFeatures, cos: float) -> float:
     """Best cosine gain from growing or shrinking the bead by one sentence at one end."""
-    longest = len(feats.zh.spans.vecs) - 1
+    longest = feats.zh.spans.longest
     best = -1.0
     for side, other, start, end in (
-        (feats.en.spans, feats.zh.spans.vecs[step.zh_end - step.zh_start][step.zh_start], step.en_start, step.en_end),
-        (feats.zh.spans, feats.en.spans.vecs[step.en_end - step.en_start][step.en_start], step.zh_start, step.zh_end),
+        (feats.en.spans, feats.zh.spans.vector(step.zh_start, step.zh_end - step.zh_start), step.en_start, step.en_end),
+        (feats.zh.spans, feats.en.spans.vector(step.en_start, step.en_end - step.en_start), step.zh_start, step.zh_end),
     ):
         for a, b in ((start - 1, end), (start, end + 1), (start + 1, end), (start, end - 1)):
             if 1 <= b - a <= longest and a >= 0 and b <= side.size:
@@ -217,7 +227,7 @@ def _span_score(feats: BeadFeatures, weights: np.ndarray, max_bead: int, zs: int
         return None
     if n == 0 or m == 0:
         return n * float(weights[SKIP_ZH]) + m * float(weights[SKIP_EN])
-    longest = len(feats.zh.spans.vecs) - 1
+    longest = feats.zh.spans.longest
     if n + m > max_bead or max(n, m) > longest or ze > feats.zh.spans.size or ee > feats.en.spans.size:
         return None
     return float(feats.matrix(ze, n, m, ee, ee)[0] @ weights)

@@ -37,6 +37,23 @@ class Spans:
     def size(self) -> int:
         return len(self.lens[1]) if len(self.lens) > 1 else 0
 
+    @property
+    def longest(self) -> int:
+        """The longest span the tables hold."""
+        return len(self.vecs) - 1
+
+    def vector(self, start: int, count: int) -> np.ndarray:
+        """The unit vector of sentences ``start .. start+count-1``: from the tables, or, for a
+        run longer than they hold, pooled from the sentence vectors as ``pool`` mode does."""
+        if count <= self.longest:
+            return self.vecs[count][start]
+        weights = np.maximum(self.lens[1][start : start + count], 1.0)[:, None]
+        return _normalise((self.vecs[1][start : start + count] * weights).sum(axis=0))
+
+    def length(self, start: int, count: int) -> float:
+        """Non-space characters of sentences ``start .. start+count-1``."""
+        return float(self.lens[1][start : start + count].sum())
+
 
 def join(texts: Sequence[str], zh: bool) -> str:
     """Chinese runs join without a space, English with one."""

@@ -77,7 +77,7 @@ class _Fake:
     def __init__(self, table: dict[tuple[int, int, int, int], float], n_zh: int, n_en: int) -> None:
         def side(count: int) -> SimpleNamespace:
             vecs = [np.zeros((0, 1))] + [np.zeros((max(count - k + 1, 0), 1)) for k in range(1, 5)]
-            return SimpleNamespace(spans=SimpleNamespace(vecs=vecs, size=count))
+            return SimpleNamespace(spans=SimpleNamespace(vecs=vecs, size=count, longest=len(vecs) - 1))
 
         self.table, self.zh, self.en = table, side(n_zh), side(n_en)
 

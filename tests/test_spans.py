@@ -55,3 +55,15 @@ def test_spans_longer_than_the_side_are_empty():
     spans = build_spans(["x"], np.array([[1.0, 0.0]], dtype=np.float32), max_len=3, zh=True)
     assert spans.vecs[2].shape == (0, 2) and spans.vecs[3].shape == (0, 2)
     assert spans.size == 1
+
+
+def test_a_span_longer_than_the_tables_is_pooled_like_the_tables_pool():
+    rng = np.random.default_rng(2)
+    sentences = ["a" * (k + 1) for k in range(9)]  # lengths 1..9 weigh the pool
+    vecs = rng.normal(size=(9, 4)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    short, wide = build_spans(sentences, vecs, 3, zh=False), build_spans(sentences, vecs, 8, zh=False)
+    assert short.longest == 3
+    np.testing.assert_allclose(short.vector(1, 8), wide.vecs[8][1], atol=1e-6)
+    np.testing.assert_array_equal(short.vector(2, 3), short.vecs[3][2])  # within the tables: theirs
+    assert short.length(1, 8) == sum(range(2, 10))
