@@ -59,9 +59,18 @@ def test_a_better_boundary_within_the_limit_is_left_to_the_dp() -> None:
     assert got == steps
 
 
-def test_nothing_moves_unless_a_bead_is_at_the_limit() -> None:
-    steps = [Step(0, 1, 0, 3, 0.3), Step(1, 2, 3, 8, 0.2)]  # 1-3 + 1-5: the DP had room
-    assert place_long_beads(steps, *_scorers({(0, 1, 0, 1), (1, 2, 1, 8)}), LIMIT) == steps
+def test_two_beads_below_the_limit_can_make_one_beyond_it() -> None:
+    steps = [Step(0, 1, 0, 3, 0.3), Step(1, 2, 3, 8, 0.2)]  # 1-3 + 1-5: eight sentences, room for a 1-7
+    got = place_long_beads(steps, *_scorers({(0, 1, 0, 1), (1, 2, 1, 8)}), LIMIT)
+    assert _ends(got) == [(0, 1, 0, 1), (1, 2, 1, 8)]
+
+
+def test_nothing_moves_where_no_bead_could_pass_the_limit() -> None:
+    steps = [Step(0, 1, 0, 3, 0.3), Step(1, 2, 3, 7, 0.2)]  # 1-3 + 1-4: at most 1-1 + 1-6
+    assert place_long_beads(steps, *_scorers({(0, 1, 0, 1), (1, 2, 1, 7)}), LIMIT) == steps
+    # a bead at the limit, but the unaligned sentence beside it is on its single side
+    steps = [Step(0, 1, 0, 6, 0.3), Step(1, 2, 6, 6, SKIP)]
+    assert place_long_beads(steps, *_scorers({(0, 2, 0, 6)}), LIMIT) == steps
 
 
 def test_nothing_moves_between_beads_of_different_shapes() -> None:
