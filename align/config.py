@@ -28,7 +28,7 @@ class AlignConfig:
     clause_crossing: bool = True  # clause evidence (align/clauses.py): also encodes each sentence's short edge clauses, 0.22x its characters again (MAC-Test end to end ~211 -> 222-292 s, exact F1 0.900 -> 0.918); False = faster
     refine_weight: float = 0.05  # after the DP, a cut between two beads pays this per unit of word-piece crossing beyond refine_offset (align/refine.py; MAC-Test exact F1 0.918 -> 0.926 for ~10 CPU-s); higher = the crossing overrules the DP on more close calls, both ways; 0 = off
     refine_offset: float = 1.5  # the crossing at which a cut and a merge are even
-    long_beads: bool = True  # after the DP, a bead held at max_bead - 1 sentences on one side may grow past it, into a neighbouring one-to-many bead or unaligned sentences (align/long_beads.py; pol 0.9872 -> 0.9892, no measurable time); False = no bead beyond max_bead
+    long_beads: bool = True  # after the DP, one sentence may take more than max_bead - 1 of the other side: neighbouring one-to-many beads re-divided, unaligned sentences taken (align/long_beads.py; pol 0.9872 -> 0.9892, MAC-Test 0.9256 -> 0.9260, 0.13 CPU-s); False = no bead beyond max_bead
     merge_cost: float = 0.0  # added cost of an n:m bead other than 1-1, on top of the learned one; higher = fewer merges
 
     # --- paragraphs (align/paragraph_align.py, align/pipeline.py) ---
