@@ -11,15 +11,17 @@ After the DP (and the refinement), two neighbouring beads with a single sentence
 the same side and more than ``limit + 1`` sentences together on the other have the boundary
 between them placed again (1-3 + 1-5 may become 1-1 + 1-7); a bead with one sentence on one
 side and the limit or more on the other may take an unaligned sentence of that other side
-beside it (the DP's other way to shed the overflow). Aligned beads are scored with the evidence that needs no
-per-length table (:meth:`align.features.BeadFeatures.any_length`) under the DP's own
-weights, unaligned sentences as the DP scores them, and a change is made only if the best
-option has a bead beyond the limit: arrangements within the limit were the DP's to judge,
-with all of its evidence. Passes repeat until nothing changes (a bead grows one unaligned
-sentence per pass). On the cached e5 benchmarks this finds pol's 1-9 bead (0.9872 -> 0.9892)
-and a 1-7 in MAC-Test (0.9256 -> 0.9260; another boundary moves there, a link lost and one
-won); aca and mag are unchanged. Triggered only by a bead at the limit, it missed the 1-7 (the
-DP had put 1-3 + 1-5 there).
+beside it (the DP's other way to shed the overflow). Aligned beads are scored with the
+evidence that needs no per-length table (:meth:`align.features.BeadFeatures.any_length`)
+under the DP's own weights, unaligned sentences as the DP scores them, and a change is made
+only if the best option has a bead beyond the limit: arrangements within the limit were the
+DP's to judge, with all of its evidence. Passes repeat until nothing changes (a bead grows
+one unaligned sentence per pass).
+
+On the cached e5 benchmarks this finds pol's 1-9 bead (0.9872 -> 0.9892) and a 1-7 in
+MAC-Test (0.9256 -> 0.9260; another boundary moves there, a link lost and one won); aca and
+mag are unchanged. Triggered only by a bead at the limit, it missed the 1-7 (the DP had put
+1-3 + 1-5 there).
 """
 
 from __future__ import annotations
@@ -27,11 +29,10 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from align.dp import Change, Step, apply_changes
-from align.refine import SpanScore
+from align.refine import Span, SpanScore
 
 # any_score(zh_start, zh_end, en_start, en_end): the score of that one aligned bead, of any length
 AnyScore = Callable[[int, int, int, int], float]
-Span = tuple[int, int, int, int]  # zh_start, zh_end, en_start, en_end of one bead
 
 
 def place_long_beads(steps: Sequence[Step], any_score: AnyScore, dp_score: SpanScore, limit: int) -> list[Step]:
