@@ -25,7 +25,7 @@ class AlignConfig:
     band_max: int = 200  # cap on the DP half-width; larger = survives bigger omissions far from anchors, more memory/time
     skip_cost: float = 0.0  # added cost of leaving a sentence unaligned, on top of the learned one; higher = fewer 1-0/0-1 beads
     token_max_sentences: int = 4000  # word-piece evidence (align/tokens.py) for sides up to this long; 4,000 a side with 20 pieces a sentence: 123 MB of pieces + 76-167 MB building the index (max_bead 7); 0 = off
-    clause_crossing: bool = True  # clause evidence (align/clauses.py): also encodes each sentence's short edge clauses, 0.22x its characters again (MAC-Test end to end ~211 -> 222-292 s, exact F1 0.900 -> 0.918); False = faster
+    clause_crossing: bool = True  # clause evidence (align/clauses.py): also encodes each sentence's edge clauses up to half its length, 0.33x its characters again (MAC-Test end to end ~211 -> 222-292 s, exact F1 0.900 -> 0.918, measured with clauses up to 40 %); False = faster
     refine_weight: float = 0.05  # after the DP, a cut between two beads pays this per unit of word-piece crossing beyond refine_offset (align/refine.py; MAC-Test exact F1 0.918 -> 0.926 for ~10 CPU-s); higher = the crossing overrules the DP on more close calls, both ways; 0 = off
     refine_offset: float = 1.5  # the crossing at which a cut and a merge are even
     long_beads: bool = True  # after the DP, one sentence may take more than max_bead - 1 of the other side: neighbouring one-to-many beads re-divided, unaligned sentences taken (align/long_beads.py; pol 0.9872 -> 0.9892, MAC-Test 0.9256 -> 0.9260, 0.13 CPU-s); False = no bead beyond max_bead
