@@ -217,7 +217,7 @@ class BeadFeatures:
 # 0.9817, aca unchanged. The old length model at -0.02 gave MAC 0.8785 (pol 0.9784).
 # The clause crossing (align/clauses.py) came last, the rest fixed. With every edge clause,
 # -0.5 / -0.75 / -1 / -2 give MAC all 24 0.9109 / 0.9130 / 0.9112 / 0.9079 (without: 0.8996);
-# with clauses up to 40 % of their sentence (as shipped), -0.75 / -1 / -1.25 give MAC 0.9127 /
+# with clauses up to 40 % of their sentence (as shipped then; half since), -0.75 / -1 / -1.25 give MAC 0.9127 /
 # 0.9122 / 0.9128 (001-012 / 013-024 at -1: 0.9094 / 0.9158; without: 0.9001 / 0.8991) and
 # aca / pol / mag 0.9934 / 0.9867 / 0.9896, 0.9934 / 0.9887 / 0.9916 (the same at -1.25;
 # without: 0.9958 / 0.9853 / 0.9817). A boundary's crossing then became the sum of its edge
