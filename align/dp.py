@@ -30,6 +30,21 @@ class Step:
     en_end: int
     score: float
 
+    @property
+    def span(self) -> Span:
+        return self.zh_start, self.zh_end, self.en_start, self.en_end
+
+    @property
+    def sizes(self) -> tuple[int, int]:
+        """Chinese and English sentences in the bead."""
+        return self.zh_end - self.zh_start, self.en_end - self.en_start
+
+
+Span = tuple[int, int, int, int]  # zh_start, zh_end, en_start, en_end of one bead
+# span_score(zh_start, zh_end, en_start, en_end): the DP score of that one bead, None if the
+# DP could not have chosen it (too large for max_bead, or an empty side)
+SpanScore = Callable[[int, int, int, int], "float | None"]
+
 
 @dataclass(frozen=True)
 class Change:

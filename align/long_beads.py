@@ -28,8 +28,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from align.dp import Change, Step, apply_changes
-from align.refine import Span, SpanScore
+from align.dp import Change, Span, SpanScore, Step, apply_changes
 
 # any_score(zh_start, zh_end, en_start, en_end): the score of that one aligned bead, of any length
 AnyScore = Callable[[int, int, int, int], float]
@@ -66,10 +65,6 @@ def place_long_beads(steps: Sequence[Step], any_score: AnyScore, dp_score: SpanS
     return out
 
 
-def _sizes(step: Step) -> tuple[int, int]:
-    return step.zh_end - step.zh_start, step.en_end - step.en_start
-
-
 def _beyond(span: Span, limit: int) -> bool:
     return max(span[1] - span[0], span[3] - span[2]) > limit
 
@@ -79,9 +74,9 @@ def _options(first: Step, second: Step, limit: int) -> list[tuple[Span, ...]]:
     one of them could become longer than ``limit``: both have a single sentence on the same side
     and more than ``limit + 1`` together on the other, or one has ``limit`` or more and the other
     is an unaligned sentence of that side."""
-    (n1, m1), (n2, m2) = _sizes(first), _sizes(second)
+    (n1, m1), (n2, m2) = first.sizes, second.sizes
     zs, ze, es, ee = first.zh_start, second.zh_end, first.en_start, second.en_end
-    current = ((zs, first.zh_end, es, first.en_end), (second.zh_start, ze, second.en_start, ee))
+    current = (first.span, second.span)
     if (n1, n2) == (1, 1) and min(m1, m2) >= 1 and m1 + m2 > limit + 1:  # re-place the en boundary
         return [current] + [((zs, first.zh_end, es, eb), (first.zh_end, ze, eb, ee))
                             for eb in range(es + 1, ee) if eb != first.en_end]
@@ -89,7 +84,7 @@ def _options(first: Step, second: Step, limit: int) -> list[tuple[Span, ...]]:
         return [current] + [((zs, zb, es, first.en_end), (zb, ze, first.en_end, ee))
                             for zb in range(zs + 1, ze) if zb != first.zh_end]
     for bead, other in ((first, second), (second, first)):  # a long bead beside an unaligned sentence of its long side
-        n, m = _sizes(bead)
-        if (n == 1 and m >= limit and _sizes(other) == (0, 1)) or (m == 1 and n >= limit and _sizes(other) == (1, 0)):
+        n, m = bead.sizes
+        if (n == 1 and m >= limit and other.sizes == (0, 1)) or (m == 1 and n >= limit and other.sizes == (1, 0)):
             return [current, ((zs, ze, es, ee),)]
     return []

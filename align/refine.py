@@ -23,16 +23,12 @@ each region wins; where regions overlap, the larger gain goes first. Weight 0.05
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 
-from align.dp import Change, Step, apply_changes
+from align.dp import Change, Span, SpanScore, Step, apply_changes
 from align.tokens import segment_max
-
-# span_score(zh_start, zh_end, en_start, en_end): the DP score of that one bead, None if the
-# DP could not have chosen it (too large for max_bead, or an empty side)
-SpanScore = Callable[[int, int, int, int], "float | None"]
 
 
 def refine(
@@ -47,28 +43,17 @@ def refine(
     span_score = _remembered(span_score, steps)
     changes = []
     for k, step in enumerate(steps):
-        n, m = _sizes(step)
+        n, m = step.sizes
         if min(n, m) >= 2:
             changes.append(_best_change(steps, k, k, span_score, zh_pieces, en_pieces, weight, offset))
-        if k + 1 < len(steps) and min(n, m, *_sizes(steps[k + 1])) >= 1:
+        if k + 1 < len(steps) and min(n, m, *steps[k + 1].sizes) >= 1:
             changes.append(_best_change(steps, k, k + 1, span_score, zh_pieces, en_pieces, weight, offset))
     return apply_changes(steps, [c for c in changes if c is not None])
 
 
-Span = tuple[int, int, int, int]  # zh_start, zh_end, en_start, en_end of one bead
-
-
-def _span(step: Step) -> Span:
-    return step.zh_start, step.zh_end, step.en_start, step.en_end
-
-
-def _sizes(step: Step) -> tuple[int, int]:
-    return step.zh_end - step.zh_start, step.en_end - step.en_start
-
-
 def _remembered(span_score: SpanScore, steps: Sequence[Step]) -> SpanScore:
     """``span_score`` computing each bead once, the path's own beads not at all (the DP scored them)."""
-    known: dict[Span, float | None] = {_span(s): s.score for s in steps}
+    known: dict[Span, float | None] = {s.span: s.score for s in steps}
 
     def score(zs: int, ze: int, es: int, ee: int) -> float | None:
         key = (zs, ze, es, ee)
@@ -107,7 +92,7 @@ def _best_change(
             if one is not None and two is not None:
                 penalty = weight * (cuts.crossing(zb - zs, eb - es) - offset)
                 options[((zs, zb, es, eb), (zb, ze, eb, ee))] = one + two - penalty
-    current = options[tuple(_span(s) for s in steps[first : last + 1])]
+    current = options[tuple(s.span for s in steps[first : last + 1])]
     best = max(options, key=options.__getitem__)
     if options[best] <= current + 1e-9:
         return None

@@ -185,7 +185,7 @@ def align_sentences(
 
 
 def _own_evidence(step: Step, feats: BeadFeatures) -> Evidence | None:
-    n, m = step.zh_end - step.zh_start, step.en_end - step.en_start
+    n, m = step.sizes
     if n == 0 or m == 0:
         return None
     if max(n, m) <= feats.zh.spans.longest:
